@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import javax.security.auth.x500.X500Principal;
 import org.bouncycastle.asn1.ASN1Encodable;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.DERNull;
@@ -256,7 +257,9 @@ public final class CertificateBuilder {
         Instant from = notBefore != null ? notBefore : created.minus(Duration.ofDays(30));
         Instant to = notAfter != null ? notAfter : from.plus(Duration.ofDays(730));
         KeyPair keys = keyPair != null ? keyPair : keyType.generateKeyPair();
-        X500Name subjectName = new X500Name(subject != null ? subject : pki.defaultSubject(name));
+        // RFC 4514 strings list the most specific RDN first; the JDK reverses them into DER order, BC would not
+        X500Name subjectName = X500Name.getInstance(
+                new X500Principal(subject != null ? subject : pki.defaultSubject(name)).getEncoded());
         Credential issuerCredential = selfSigned ? null : issuer != null ? issuer : pki.intermediate();
         CertificateAuthority authority = issuerCredential == null ? null : pki.authority(issuerCredential);
         X500Name issuerName = authority == null ? subjectName

@@ -3,6 +3,7 @@ package dev.vellum.testkit.pki;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.vellum.testkit.CertificateUrls;
 import java.io.ByteArrayInputStream;
 import java.security.KeyStore;
 import java.security.PrivateKey;
@@ -17,17 +18,10 @@ import java.time.Duration;
 import java.util.Date;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
-import org.bouncycastle.asn1.ASN1OctetString;
-import org.bouncycastle.asn1.ASN1Sequence;
 import org.bouncycastle.asn1.ocsp.OCSPObjectIdentifiers;
-import org.bouncycastle.asn1.x509.AccessDescription;
-import org.bouncycastle.asn1.x509.AuthorityInformationAccess;
-import org.bouncycastle.asn1.x509.CRLDistPoint;
 import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.GeneralName;
 import org.bouncycastle.asn1.x509.KeyPurposeId;
-import org.bouncycastle.asn1.x509.X509ObjectIdentifiers;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -48,9 +42,9 @@ class TestPkiTest {
         assertThat(cert.getExtendedKeyUsage()).containsExactly(KeyPurposeId.id_kp_emailProtection.getId());
         assertThat(cert.getSubjectAlternativeNames()).containsExactly(
                 List.of(GeneralName.rfc822Name, signer.name() + "@vellum.test"));
-        assertThat(crlUrls(cert)).containsExactly(PKI.services().crlUrl(PKI.intermediate()).toString());
-        assertThat(aia(cert, X509ObjectIdentifiers.id_ad_ocsp)).containsExactly(PKI.services().ocspUrl().toString());
-        assertThat(aia(cert, X509ObjectIdentifiers.id_ad_caIssuers))
+        assertThat(CertificateUrls.crl(cert)).containsExactly(PKI.services().crlUrl(PKI.intermediate()).toString());
+        assertThat(CertificateUrls.ocsp(cert)).containsExactly(PKI.services().ocspUrl().toString());
+        assertThat(CertificateUrls.caIssuers(cert))
                 .containsExactly(PKI.services().caIssuersUrl(PKI.intermediate()).toString());
         assertThat(signs(signer.privateKey(), type.signatureAlgorithm(), cert)).isTrue();
     }
@@ -137,33 +131,6 @@ class TestPkiTest {
         } catch (CertPathValidatorException e) {
             return false;
         }
-    }
-
-    static List<String> crlUrls(X509Certificate cert) {
-        byte[] value = cert.getExtensionValue(Extension.cRLDistributionPoints.getId());
-        if (value == null) {
-            return List.of();
-        }
-        CRLDistPoint points = CRLDistPoint.getInstance(ASN1OctetString.getInstance(value).getOctets());
-        return java.util.Arrays.stream(points.getDistributionPoints())
-                .flatMap(p -> java.util.Arrays.stream(
-                        org.bouncycastle.asn1.x509.GeneralNames.getInstance(p.getDistributionPoint().getName()).getNames()))
-                .map(n -> n.getName().toString())
-                .toList();
-    }
-
-    static List<String> aia(X509Certificate cert, org.bouncycastle.asn1.ASN1ObjectIdentifier method) {
-        byte[] value = cert.getExtensionValue(Extension.authorityInfoAccess.getId());
-        if (value == null) {
-            return List.of();
-        }
-        AuthorityInformationAccess aia = AuthorityInformationAccess.getInstance(
-                ASN1Sequence.getInstance(ASN1OctetString.getInstance(value).getOctets()));
-        return java.util.Arrays.stream(aia.getAccessDescriptions())
-                .filter(d -> d.getAccessMethod().equals(method))
-                .map(AccessDescription::getAccessLocation)
-                .map(n -> n.getName().toString())
-                .collect(Collectors.toList());
     }
 
     private static boolean signs(PrivateKey key, String algorithm, X509Certificate cert) throws Exception {

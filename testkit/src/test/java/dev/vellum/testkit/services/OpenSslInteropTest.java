@@ -106,6 +106,23 @@ class OpenSslInteropTest {
     }
 
     @Test
+    void opensslVerifiesTokensMadeOffline() throws Exception {
+        byte[] data = "evidence made in the past".getBytes(StandardCharsets.UTF_8);
+        Path dataFile = write("offline.bin", data);
+        Path root = write("root.pem", PKI.root().certificatePem());
+        Path intermediate = write("intermediate.pem", PKI.intermediate().certificatePem());
+        for (boolean v1 : new boolean[] {false, true}) {
+            var builder = PKI.timeStamp().data(data).at(PKI.createdAt().minus(java.time.Duration.ofDays(3)));
+            Path token = write("token-" + v1 + ".der", (v1 ? builder.essCertIdV1() : builder).encoded());
+
+            Result verify = openssl("ts", "-verify", "-in", token.toString(), "-token_in", "-data", dataFile.toString(),
+                    "-CAfile", root.toString(), "-untrusted", intermediate.toString());
+
+            assertThat(verify.output()).as("ESSCertID v1: " + v1).contains("Verification: OK");
+        }
+    }
+
+    @Test
     void opensslReadsThePkcs12Files() throws Exception {
         Path p12 = write("signer.p12", PKI.signer(KeyType.ECDSA_P256).toPkcs12("secret".toCharArray()));
 

@@ -45,6 +45,15 @@ public final class IssuerNames {
         return names;
     }
 
+    /** Decodes one GeneralName from its DER (used by the JSON reader to check a given "der"). */
+    public static IssuerName decode(byte[] der, String path) {
+        try {
+            return decodeOne(ASN1Primitive.fromByteArray(der), path);
+        } catch (IOException | RuntimeException e) {
+            throw malformed(path, "not a DER GeneralName (" + e.getMessage() + ")");
+        }
+    }
+
     private static IssuerName decodeOne(ASN1Encodable element, String path) {
         if (!(element.toASN1Primitive() instanceof ASN1TaggedObject)) {
             throw malformed(path, "expected a GeneralName (context-tagged), found " + Elements.describe(element.toASN1Primitive()));

@@ -156,7 +156,7 @@ public final class PolicyDerEncoder {
     private static byte[] signerRules(SignerRules r) {
         List<byte[]> parts = new ArrayList<>();
         if (r.externalSignedData() != null) {
-            parts.add(primitive(ASN1Boolean.getInstance(r.externalSignedData())));
+            parts.add(primitive(ASN1Boolean.getInstance(r.externalSignedData().booleanValue())));
         }
         parts.add(oids(r.mandatedSignedAttr()));
         parts.add(oids(r.mandatedUnsignedAttr()));

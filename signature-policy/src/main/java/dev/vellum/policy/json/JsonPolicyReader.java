@@ -183,6 +183,13 @@ final class JsonPolicyReader {
                 info == null ? null : named(() -> CertInfoReq.named(info), s.path("mandatedCertificateInfo")),
                 s.optionalList("signPolExtensions", JsonPolicyReader::extension));
         s.done();
+        // X.690 §11.5: DER never encodes a DEFAULT value, so the authoring form refuses to state one.
+        if (signer.mandatedCertificateRef() == CertRefReq.SIGNER_ONLY) {
+            throw error(s.path("mandatedCertificateRef"), "\"signerOnly\" is the DEFAULT; leave the field out");
+        }
+        if (signer.mandatedCertificateInfo() == CertInfoReq.NONE) {
+            throw error(s.path("mandatedCertificateInfo"), "\"none\" is the DEFAULT; leave the field out");
+        }
         JsonObject v = o.object("verifierRules");
         VerifierRules verifier = new VerifierRules(v.list("mandatedUnsignedAttr", JsonPolicyReader::oid),
                 v.optionalList("signPolExtensions", JsonPolicyReader::extension));

@@ -3,6 +3,7 @@ package dev.vellum.policy.json;
 import dev.vellum.policy.PolicyCodec;
 import dev.vellum.policy.PolicyException;
 import dev.vellum.policy.PolicyHasher;
+import dev.vellum.policy.PolicyRules;
 import dev.vellum.policy.model.Bytes;
 import dev.vellum.policy.model.SignaturePolicy;
 import java.nio.charset.StandardCharsets;
@@ -51,7 +52,9 @@ public final class PolicyJson {
 
     /** Compiles the JSON form to DER; an explicitly given signPolicyHash must be the correct one. */
     public static byte[] compile(String json) {
-        byte[] der = PolicyCodec.encode(read(json));
+        SignaturePolicy policy = read(json);
+        PolicyRules.checkConsistency(policy);
+        byte[] der = PolicyCodec.encode(policy);
         PolicyCodec.decode(der); // re-read: checks the embedded hash and that the output is well-formed
         return der;
     }

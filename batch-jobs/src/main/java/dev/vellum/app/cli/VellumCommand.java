@@ -6,6 +6,7 @@ import picocli.CommandLine.Command;
 @Command(name = "vellum",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
+        subcommands = {dev.vellum.app.cli.policy.PolicyCommand.class},
         description = "Keeps signed mail provable for decades: ingest, upgrade, validate, renew, report.")
 public final class VellumCommand implements Runnable {
     @picocli.CommandLine.Spec

@@ -2,11 +2,9 @@ package dev.vellum.timestamping;
 
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.security.Security;
 import java.util.Objects;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
-import org.bouncycastle.jce.provider.BouncyCastleProvider;
 
 /**
  * The hash algorithms Vellum uses for time-stamp imprints and evidence-record hash trees.
@@ -94,11 +92,6 @@ public enum DigestAlgorithm {
     }
 
     private static java.security.Provider bouncyCastle() {
-        java.security.Provider p = Security.getProvider(BouncyCastleProvider.PROVIDER_NAME);
-        return p != null ? p : BcHolder.PROVIDER;
-    }
-
-    private static final class BcHolder {
-        static final java.security.Provider PROVIDER = new BouncyCastleProvider();
+        return BouncyCastle.provider();
     }
 }

@@ -26,6 +26,8 @@ public enum TsaFailure {
     CERTIFICATE_NOT_VALID_AT_GEN_TIME("TSA certificate validity", false),
     UNTRUSTED_TSA("TSA trust", false),
     GEN_TIME_SKEW("genTime skew", false),
+    // A member of a failover chain that is not an HTTP client failed in its own way.
+    SOURCE_ERROR("time-stamp source", false),
     // Failover bookkeeping.
     CIRCUIT_OPEN("circuit breaker", false),
     INTERRUPTED("interrupted", false);

@@ -9,14 +9,13 @@ import dev.vellum.timestamping.TsaException;
 import dev.vellum.timestamping.TsaFailure;
 import dev.vellum.timestamping.http.HttpTimestampClient;
 import dev.vellum.timestamping.support.MisbehavingTsa;
+import dev.vellum.timestamping.support.MutableClock;
 import dev.vellum.timestamping.support.MisbehavingTsa.Mode;
 import dev.vellum.timestamping.support.TokenFactory;
 import dev.vellum.timestamping.verify.TokenVerifier;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
@@ -156,33 +155,6 @@ class FailoverTimestampSourceTest {
             var request = TokenFactory.request(algorithm, digest, java.math.BigInteger.TEN, null);
             return TokenVerifier.builder().clock(Clock.fixed(TokenFactory.NOW, ZoneOffset.UTC)).build()
                     .verifyResponse("factory", request, TokenFactory.response(request, new TokenFactory.Spec()));
-        }
-    }
-
-    private static final class MutableClock extends Clock {
-        private Instant now;
-
-        MutableClock(Instant now) {
-            this.now = now;
-        }
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
         }
     }
 }

@@ -110,6 +110,14 @@ class EvidenceBatchTest {
     }
 
     @Test
+    void ourDerEncodingIsBouncyCastlesDerEncoding() throws Exception {
+        for (int i : new int[] {0, 1, 4999, ITEMS - 1}) {
+            assertThat(sealed.record(i).encoded())
+                    .isEqualTo(sealed.record(i).toAsn1().getEncoded(org.bouncycastle.asn1.ASN1Encoding.DER));
+        }
+    }
+
+    @Test
     void recordsSurviveEncodingAndParsing() {
         EvidenceRecord parsed = EvidenceRecord.parse(sealed.record(99).encoded());
         assertThat(parsed).isEqualTo(sealed.record(99));

@@ -8,7 +8,7 @@ import dev.vellum.timestamping.TimestampException;
 import dev.vellum.timestamping.embedded.EmbeddedTsa;
 import dev.vellum.timestamping.embedded.EmbeddedTsaConfig;
 import dev.vellum.timestamping.support.CountingTimestampSource;
-import dev.vellum.timestamping.support.MutableClock;
+import dev.vellum.testkit.time.MutableClock;
 import dev.vellum.timestamping.verify.TokenVerifier;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -32,7 +32,7 @@ class EvidenceBatchTest {
 
     @TempDir
     static Path dir;
-    static MutableClock clock = new MutableClock(T0);
+    static MutableClock clock = MutableClock.at(T0);
     static EmbeddedTsa tsa;
     static CountingTimestampSource counting;
     static EvidenceRecordVerifier verifier;

@@ -6,7 +6,7 @@ import dev.vellum.timestamping.DigestAlgorithm;
 import dev.vellum.timestamping.embedded.EmbeddedTsa;
 import dev.vellum.timestamping.embedded.EmbeddedTsaConfig;
 import dev.vellum.timestamping.support.CountingTimestampSource;
-import dev.vellum.timestamping.support.MutableClock;
+import dev.vellum.testkit.time.MutableClock;
 import dev.vellum.timestamping.verify.TokenVerifier;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -26,7 +26,7 @@ class EvidenceRecordRenewalTest {
     @TempDir
     Path dir;
 
-    private final MutableClock clock = new MutableClock(T0);
+    private final MutableClock clock = MutableClock.at(T0);
 
     private EvidenceRecordVerifier verifier(EmbeddedTsa tsa) {
         return new EvidenceRecordVerifier(TokenVerifier.builder().trustAnchor(tsa.certificateChain().get(1)).build());

@@ -95,7 +95,7 @@ public final class EvidenceBatch {
         List<EvidenceRecord> records = new ArrayList<>(items.size());
         for (int i = 0; i < leaves.length; i++) {
             byte[][] members = items.get(i);
-            PartialHashtree[] reduced = ArchiveTimeStamps.reducedTree(tree, i, members, members.length > 1);
+            PartialHashtree[] reduced = ArchiveTimeStamps.reducedTree(tree, i, members);
             ArchiveTimeStamp ats = new ArchiveTimeStamp(algorithmId, reduced, timeStamp);
             records.add(new EvidenceRecord(new org.bouncycastle.asn1.tsp.EvidenceRecord(algorithms, null, null,
                     new ArchiveTimeStampSequence(new ArchiveTimeStampChain(ats)))));

@@ -76,9 +76,9 @@ class EvidenceBatchTest {
             assertThat(v.valid()).as("item %d: %s", i, v).isTrue();
             assertThat(v.proofOfExistence()).contains(T0);
         }
-        // Reduced trees are logarithmic: 10,000 leaves need 14 levels.
+        // Reduced trees are logarithmic: the item's own list plus at most one sibling per level (14 levels).
         assertThat(sealed.record(1234).toAsn1().getArchiveTimeStampSequence().getArchiveTimeStampChains()[0]
-                .getArchiveTimestamps()[0].getReducedHashTree().length).isBetween(13, 14);
+                .getArchiveTimestamps()[0].getReducedHashTree().length).isBetween(14, 15);
     }
 
     @Test

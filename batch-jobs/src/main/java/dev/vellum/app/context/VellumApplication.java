@@ -2,6 +2,7 @@ package dev.vellum.app.context;
 
 import dev.vellum.app.ingest.IngestJobConfiguration;
 import dev.vellum.app.jobs.JobsConfiguration;
+import dev.vellum.app.report.ReportJobConfiguration;
 
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
@@ -35,6 +36,7 @@ import org.springframework.context.annotation.Import;
         StoreConfiguration.class,
         JobsConfiguration.class,
         IngestJobConfiguration.class,
+        ReportJobConfiguration.class,
 })
 public class VellumApplication {
 }

@@ -3,7 +3,6 @@ package dev.vellum.app.ingest;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -15,6 +14,7 @@ import dev.vellum.app.ingest.inspect.InspectionLimits;
 import dev.vellum.app.ingest.inspect.MessageInspector;
 import dev.vellum.app.jobs.ItemFailureSkipPolicy;
 import dev.vellum.app.jobs.JobsConfiguration.PartitionExecutor;
+import dev.vellum.app.jobs.ModuloPartitioner;
 import dev.vellum.app.jobs.ProgressBoard;
 import dev.vellum.app.store.ArchiveIndex;
 import dev.vellum.app.store.BlobStore;
@@ -24,11 +24,9 @@ import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.listener.JobExecutionListener;
-import org.springframework.batch.core.partition.Partitioner;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
-import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -47,8 +45,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class IngestJobConfiguration {
     public static final String JOB = "ingest";
     public static final String SOURCES = "sources";
-    private static final String PARTITION = "partition";
-    private static final String PARTITIONS = "partitions";
+    private static final String PARTITION = ModuloPartitioner.PARTITION;
+    private static final String PARTITIONS = ModuloPartitioner.PARTITIONS;
 
     @Bean
     Job ingestJob(JobRepository jobRepository, Step ingestStep, ProgressBoard progress) {
@@ -69,18 +67,8 @@ public class IngestJobConfiguration {
     Step ingestStep(JobRepository jobRepository, Step ingestPartitionStep, PartitionExecutor partitionExecutor,
                     VellumProperties properties) {
         int partitions = properties.jobs().effectivePartitions();
-        Partitioner partitioner = gridSize -> {
-            Map<String, ExecutionContext> contexts = new HashMap<>();
-            for (int i = 0; i < partitions; i++) {
-                ExecutionContext context = new ExecutionContext();
-                context.putInt(PARTITION, i);
-                context.putInt(PARTITIONS, partitions);
-                contexts.put("partition" + i, context);
-            }
-            return contexts;
-        };
         return new StepBuilder("ingest", jobRepository)
-                .partitioner("ingest-partition", partitioner)
+                .partitioner("ingest-partition", new ModuloPartitioner(partitions))
                 .step(ingestPartitionStep)
                 .gridSize(partitions)
                 .taskExecutor(partitionExecutor)

@@ -31,6 +31,11 @@ public enum Capability {
         return description;
     }
 
+    /** The library work this capability waits for (null when available). */
+    public String waitingFor() {
+        return waitingFor;
+    }
+
     public String unavailableMessage() {
         return description + " is not available in this build yet: it needs " + waitingFor;
     }

@@ -160,12 +160,7 @@ public final class ArchiveIndex {
         Map<String, Long> counts = new LinkedHashMap<>();
         jdbc.sql("SELECT COALESCE(indication, 'NOT_VALIDATED'), COUNT(*) FROM archive_item "
                         + "GROUP BY COALESCE(indication, 'NOT_VALIDATED') ORDER BY 1")
-                .query((ResultSet rs) -> {
-                    while (rs.next()) {
-                        counts.put(rs.getString(1), rs.getLong(2));
-                    }
-                    return null;
-                });
+                .query((org.springframework.jdbc.core.RowCallbackHandler) rs -> counts.put(rs.getString(1), rs.getLong(2)));
         return counts;
     }
 
@@ -206,12 +201,8 @@ public final class ArchiveIndex {
                 + "UNION ALL SELECT content_sha256, 'item ' || CAST(id AS VARCHAR(20)) || ' detached content' FROM archive_item WHERE content_sha256 IS NOT NULL "
                 + "UNION ALL SELECT blob_sha256, 'quarantine entry ' || CAST(id AS VARCHAR(20)) FROM quarantine WHERE blob_sha256 IS NOT NULL "
                 + "UNION ALL SELECT report_sha256, 'validation run ' || CAST(id AS VARCHAR(20)) FROM validation_run WHERE report_sha256 IS NOT NULL";
-        jdbc.sql(sql).query((ResultSet rs) -> {
-            while (rs.next()) {
-                consumer.accept(new ReferencedBlob(new ContentHash(rs.getString(1)), rs.getString(2)));
-            }
-            return null;
-        });
+        jdbc.sql(sql).query((org.springframework.jdbc.core.RowCallbackHandler) rs ->
+                consumer.accept(new ReferencedBlob(new ContentHash(rs.getString(1).trim()), rs.getString(2))));
     }
 
     /** A blob and the index row that needs it, for messages that tell the operator what is affected. */

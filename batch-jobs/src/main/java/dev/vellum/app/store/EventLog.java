@@ -107,12 +107,7 @@ public final class EventLog {
     /** Streams every entry in order (for verification and export). */
     public void forEach(Consumer<ArchiveEvent> consumer) {
         jdbc.sql("SELECT seq, occurred_at, type, item_id, detail, prev_hash, entry_hash FROM archive_event ORDER BY seq")
-                .query((ResultSet rs) -> {
-                    while (rs.next()) {
-                        consumer.accept(read(rs));
-                    }
-                    return null;
-                });
+                .query((org.springframework.jdbc.core.RowCallbackHandler) rs -> consumer.accept(read(rs)));
     }
 
     public List<ArchiveEvent> forItem(long itemId) {

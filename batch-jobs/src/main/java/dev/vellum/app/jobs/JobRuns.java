@@ -90,7 +90,11 @@ public final class JobRuns {
     public static JobRun describe(JobExecution execution, boolean restarted) {
         List<String> failures = new ArrayList<>();
         for (Throwable t : execution.getAllFailureExceptions()) {
-            failures.add(rootMessage(t));
+            String message = rootMessage(t);
+            // A partitioned step's own failure only says that a partition failed; the partition says why.
+            if (!message.startsWith("Partition handler returned an unsuccessful step")) {
+                failures.add(message);
+            }
         }
         for (StepExecution step : execution.getStepExecutions()) {
             if (step.getStatus() == BatchStatus.FAILED && failures.isEmpty()) {
@@ -105,14 +109,17 @@ public final class JobRuns {
                 Tally.of(execution), failures.stream().distinct().toList());
     }
 
+    /** Our own exceptions' messages name the item and the reason; otherwise the root cause says most. */
     private static String rootMessage(Throwable t) {
         Throwable cause = t;
-        while (cause.getCause() != null && cause.getCause() != cause) {
-            if (cause instanceof CapabilityUnavailableException) {
-                break;
+        while (true) {
+            if (cause.getClass().getName().startsWith("dev.vellum.") && cause.getMessage() != null) {
+                return cause.getMessage();
+            }
+            if (cause.getCause() == null || cause.getCause() == cause) {
+                return cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
             }
             cause = cause.getCause();
         }
-        return cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
     }
 }

@@ -12,7 +12,7 @@ import java.util.Arrays;
 /**
  * Splits an mbox file into messages, one at a time, without loading the file. A message starts at
  * a line beginning with {@code "From "} at the start of the file or after an empty line; the
- * separator line is not part of the message. Lines quoted as {@code ">From "} (and deeper, mboxrd)
+ * separator line is not part of the message, nor is the empty line that ends every message. Lines quoted as {@code ">From "} (and deeper, mboxrd)
  * lose one {@code >}, which gives back the bytes the sender signed. Line endings are kept as they are.
  *
  * <p>A message above {@code maxBytes} is skipped over and reported with its size only.
@@ -83,8 +83,9 @@ public final class MboxReader implements AutoCloseable {
             previousBlank = isBlank(line);
         }
         if (held != null) {
-            // The empty line before the next separator belongs to the mbox format, not to the message.
-            if (!(pendingLine != null && isBlank(held))) {
+            // The empty line after each message (before the next separator, or at the end of the file)
+            // belongs to the mbox format, not to the message.
+            if (!isBlank(held)) {
                 size += held.length;
                 if (size <= maxBytes) {
                     message.write(held);

@@ -82,8 +82,8 @@ public final class BlobStore {
             Path target = pathOf(hash);
             if (Files.exists(target)) {
                 // Write-once: the existing copy must already be these bytes; never replace it.
-                verify(hash);
                 Files.delete(tmp);
+                requireIntact(hash);
                 return hash;
             }
             Files.createDirectories(target.getParent());
@@ -91,7 +91,7 @@ public final class BlobStore {
                 Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
             } catch (FileAlreadyExistsException race) {
                 Files.delete(tmp);
-                verify(hash);
+                requireIntact(hash);
                 return hash;
             } catch (AtomicMoveNotSupportedException e) {
                 throw new StoreException("the store's filesystem cannot rename atomically: " + root, e);
@@ -110,6 +110,14 @@ public final class BlobStore {
                     // a left-over temp file is harmless; the next verify-store lists it
                 }
             }
+        }
+    }
+
+    private void requireIntact(ContentHash hash) {
+        BlobCheck existing = verify(hash);
+        if (!existing.ok()) {
+            throw new BlobCorruptedException(hash, "the stored copy is " + existing.state().name().toLowerCase(java.util.Locale.ROOT)
+                    + " (" + existing.detail() + "); it is left as found for inspection, not overwritten");
         }
     }
 

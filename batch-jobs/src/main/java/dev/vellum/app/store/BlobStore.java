@@ -23,8 +23,8 @@ import java.util.stream.Stream;
 /**
  * Content-addressed, write-once blob storage on the local filesystem: {@code sha256/ab/cd/<hash>}.
  *
- * <p>A blob is written to a temporary file, forced to disk, then renamed atomically into place and
- * the directory is forced too, so a crash leaves either no blob or a whole one. An existing blob is
+ * <p>A blob is written to a temporary file, forced to disk, then linked atomically into place (a
+ * link, unlike a rename, never replaces an existing name) and the directory is forced too, so a crash leaves either no blob or a whole one. An existing blob is
  * never overwritten. Every read re-hashes the bytes: corruption is reported, never returned.
  */
 public final class BlobStore {
@@ -88,13 +88,27 @@ public final class BlobStore {
             }
             Files.createDirectories(target.getParent());
             try {
-                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
+                // A hard link fails when the name exists (rename would silently replace it): write-once
+                // even against a concurrent writer. The temp name is then dropped.
+                Files.createLink(target, tmp);
+                Files.delete(tmp);
             } catch (FileAlreadyExistsException race) {
                 Files.delete(tmp);
+                tmp = null;
                 requireIntact(hash);
                 return hash;
-            } catch (AtomicMoveNotSupportedException e) {
-                throw new StoreException("the store's filesystem cannot rename atomically: " + root, e);
+            } catch (UnsupportedOperationException | java.nio.file.FileSystemException noLinks) {
+                if (Files.exists(target)) {
+                    Files.delete(tmp);
+                    tmp = null;
+                    requireIntact(hash);
+                    return hash;
+                }
+                try {
+                    Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
+                } catch (AtomicMoveNotSupportedException e) {
+                    throw new StoreException("the store's filesystem cannot rename atomically: " + root, e);
+                }
             }
             tmp = null;
             target.toFile().setReadOnly();

@@ -18,6 +18,11 @@ public class JobsConfiguration {
     }
 
     @Bean
+    JobHistory jobHistory(JobRepository jobRepository) {
+        return new JobHistory(jobRepository);
+    }
+
+    @Bean
     ProgressBoard progressBoard() {
         return new ProgressBoard();
     }

@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 import dev.vellum.app.cli.ExitCodes;
 import dev.vellum.app.cli.console.Console;
@@ -14,12 +13,10 @@ import dev.vellum.app.cli.console.SummaryTable;
 import dev.vellum.app.context.ArchiveContext;
 import dev.vellum.app.ingest.IngestJobConfiguration;
 import dev.vellum.app.jobs.Capability;
+import dev.vellum.app.jobs.JobHistory;
 import dev.vellum.app.jobs.JobRun;
 import dev.vellum.app.store.ArchiveIndex;
 import dev.vellum.app.store.QuarantineEntry;
-
-import org.springframework.batch.core.job.JobExecution;
-import org.springframework.batch.core.repository.JobRepository;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
@@ -74,9 +71,7 @@ public final class IngestCommand extends ArchiveCommand {
 
     /** The quarantine entries written by any execution of this run's job instance (a resumed run has several). */
     static List<QuarantineEntry> quarantinedBy(ArchiveContext archive, JobRun run) {
-        JobRepository repository = archive.bean(JobRepository.class);
-        Set<Long> executions = repository.getJobExecutions(repository.getJobInstance(run.instanceId())).stream()
-                .map(JobExecution::getId).collect(Collectors.toSet());
+        Set<Long> executions = archive.bean(JobHistory.class).executionIds(run.instanceId());
         return archive.bean(ArchiveIndex.class).quarantined().stream()
                 .filter(q -> q.jobExecutionId() != null && executions.contains(q.jobExecutionId()))
                 .toList();

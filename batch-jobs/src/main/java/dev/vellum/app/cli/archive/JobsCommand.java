@@ -1,7 +1,5 @@
 package dev.vellum.app.cli.archive;
 
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -10,11 +8,7 @@ import dev.vellum.app.cli.console.Console;
 import dev.vellum.app.cli.console.SummaryTable;
 import dev.vellum.app.context.ArchiveContext;
 import dev.vellum.app.jobs.JobRun;
-import dev.vellum.app.jobs.JobRuns;
-
-import org.springframework.batch.core.job.JobExecution;
-import org.springframework.batch.core.job.JobInstance;
-import org.springframework.batch.core.repository.JobRepository;
+import dev.vellum.app.jobs.JobHistory;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -27,18 +21,7 @@ public final class JobsCommand extends ArchiveCommand {
 
     @Override
     protected int run(ArchiveContext archive, Console console) {
-        JobRepository repository = archive.bean(JobRepository.class);
-        List<JobExecution> executions = new ArrayList<>();
-        for (String name : repository.getJobNames()) {
-            for (JobInstance instance : repository.getJobInstances(name, 0, limit)) {
-                executions.addAll(repository.getJobExecutions(instance));
-            }
-        }
-        List<JobRun> runs = executions.stream()
-                .sorted(Comparator.comparingLong(JobExecution::getId).reversed())
-                .limit(limit)
-                .map(e -> JobRuns.describe(repository.getJobExecution(e.getId()), false))
-                .toList();
+        List<JobRun> runs = archive.bean(JobHistory.class).recent(limit);
         if (console.json()) {
             console.printJson(runs);
             return ExitCodes.OK;
@@ -46,11 +29,15 @@ public final class JobsCommand extends ArchiveCommand {
         SummaryTable table = new SummaryTable("execution", "job", "instance", "status", "seconds", "counts", "failure");
         for (JobRun run : runs) {
             table.row(run.executionId(), run.jobName(), run.instanceId(), run.status(), seconds(run.duration()),
-                    run.tally().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
-                            .collect(Collectors.joining(" ")),
+                    counts(run),
                     run.failures().isEmpty() ? "" : run.failures().get(0));
         }
         console.table(table);
         return ExitCodes.OK;
+    }
+
+    private static String counts(JobRun run) {
+        return new java.util.TreeMap<>(run.tally()).entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+                .collect(Collectors.joining(" "));
     }
 }

@@ -1,24 +1,17 @@
 package dev.vellum.app.cli.archive;
 
-import java.nio.file.Path;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import dev.vellum.app.cli.ExitCodes;
 import dev.vellum.app.cli.console.Console;
 import dev.vellum.app.context.ArchiveContext;
 import dev.vellum.app.context.VellumProperties;
-import dev.vellum.app.ingest.IngestJobConfiguration;
-import dev.vellum.app.jobs.Capability;
 import dev.vellum.app.jobs.CapabilityUnavailableException;
 import dev.vellum.app.jobs.JobRun;
-import dev.vellum.app.report.ReportJobConfiguration;
 import dev.vellum.app.schedule.JobScheduler;
 import dev.vellum.app.schedule.ScheduledJob;
-
-import org.springframework.scheduling.support.CronExpression;
+import dev.vellum.app.schedule.Schedules;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -45,7 +38,7 @@ public final class ServeCommand extends ArchiveCommand {
         VellumProperties properties = archive.properties();
         List<ScheduledJob> jobs;
         try {
-            jobs = schedules(properties);
+            jobs = Schedules.from(properties);
         } catch (CapabilityUnavailableException e) {
             return refuse(console, "serve", e);
         } catch (IllegalArgumentException e) {
@@ -78,41 +71,5 @@ public final class ServeCommand extends ArchiveCommand {
             // the JVM is already stopping: the hook has run
         }
         return failures[0] == 0 ? ExitCodes.OK : ExitCodes.FAILED;
-    }
-
-    static List<ScheduledJob> schedules(VellumProperties properties) {
-        VellumProperties.Schedule schedule = properties.schedule();
-        List<ScheduledJob> jobs = new ArrayList<>();
-        if (!schedule.ingest().isBlank()) {
-            if (schedule.ingestPaths().isEmpty()) {
-                throw new IllegalArgumentException("vellum.schedule.ingest is set but vellum.schedule.ingest-paths is empty");
-            }
-            jobs.add(new ScheduledJob(IngestJobConfiguration.JOB, cron("ingest", schedule.ingest()),
-                    Map.of(IngestJobConfiguration.SOURCES, IngestJobConfiguration.sourcesParameter(schedule.ingestPaths()))));
-        }
-        if (!schedule.upgrade().isBlank()) {
-            UpgradeCommand.requiredFor(properties.upgrade().target());
-        }
-        if (!schedule.revalidate().isBlank()) {
-            Capability.VALIDATION.require();
-        }
-        if (!schedule.renew().isBlank()) {
-            Capability.CADES_EXTENSION.require();
-        }
-        if (!schedule.report().isBlank()) {
-            Path dir = schedule.reportDir().isBlank() ? properties.dataDir().resolve("reports") : Path.of(schedule.reportDir());
-            jobs.add(new ScheduledJob(ReportJobConfiguration.JOB, cron("report", schedule.report()),
-                    Map.of(ReportJobConfiguration.OUT, dir.toAbsolutePath().normalize().toString())));
-        }
-        return jobs;
-    }
-
-    private static CronExpression cron(String job, String expression) {
-        try {
-            return CronExpression.parse(expression);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("vellum.schedule." + job + " is not a cron expression ('" + expression
-                    + "'; six fields: second minute hour day month weekday): " + e.getMessage(), e);
-        }
     }
 }

@@ -52,7 +52,8 @@ public final class X509CertificateValidation {
                     List.of("no chain to a trusted anchor")).withRevocation(null, null);
             return new ChainValidation(Indication.INDETERMINATE, SubIndication.NO_CERTIFICATE_CHAIN_FOUND,
                     "no certificate chain from " + name(target) + " to a trust anchor", null, List.of(only),
-                    Map.of(), null, List.of());
+                    Map.of(), null, List.of(), List.of(new ChainValidation.Issue(0, target,
+                            SubIndication.NO_CERTIFICATE_CHAIN_FOUND, "no certificate chain to a trust anchor", null)));
         }
         CertificatePath path = built.get();
         pool.addAll(path.fetched());
@@ -63,8 +64,11 @@ public final class X509CertificateValidation {
         List<ChainValidation.CryptoIssue> crypto = new ArrayList<>();
         List<CertificateReport> reports = new ArrayList<>();
 
-        services.rfc5280().check(path).ifPresent(reason ->
-                verdict.fail(Indication.INDETERMINATE, SubIndication.CHAIN_CONSTRAINTS_FAILURE, reason));
+        List<ChainValidation.Issue> issues = new ArrayList<>();
+        services.rfc5280().check(path).ifPresent(reason -> {
+            verdict.fail(Indication.INDETERMINATE, SubIndication.CHAIN_CONSTRAINTS_FAILURE, reason);
+            issues.add(new ChainValidation.Issue(0, target, SubIndication.CHAIN_CONSTRAINTS_FAILURE, reason, null));
+        });
         for (int i = 0; i < certs.size(); i++) {
             X509Certificate cert = certs.get(i);
             boolean anchor = i == certs.size() - 1;
@@ -80,7 +84,11 @@ public final class X509CertificateValidation {
             X509Certificate issuer = path.issuerOf(i);
             // key usage per role
             Optional<String> roleProblem = i == 0 ? role.violation(cert) : CertificateRole.CA.violation(cert);
-            roleProblem.ifPresent(p -> own.fail(Indication.INDETERMINATE, SubIndication.CHAIN_CONSTRAINTS_FAILURE, p));
+            final int index = i;
+            roleProblem.ifPresent(p -> {
+                own.fail(Indication.INDETERMINATE, SubIndication.CHAIN_CONSTRAINTS_FAILURE, p);
+                issues.add(new ChainValidation.Issue(index, cert, SubIndication.CHAIN_CONSTRAINTS_FAILURE, p, null));
+            });
             // validity period per model
             Instant at = i == 0 || services.certificateModel() == CertificateModel.SHELL ? time
                     : certs.get(i - 1).getNotBefore().toInstant();
@@ -108,8 +116,9 @@ public final class X509CertificateValidation {
                     reason = revoked.get().reason();
                     revocation.put(Fingerprints.of(cert), List.of(revoked.get()));
                     SubIndication sub = i == 0 ? SubIndication.REVOKED_NO_POE : SubIndication.REVOKED_CA_NO_POE;
-                    own.fail(Indication.INDETERMINATE, sub, name(cert) + " was revoked at " + revokedAt
-                            + (reason == null ? "" : " (" + reason + ")"));
+                    String msg = name(cert) + " was revoked at " + revokedAt + (reason == null ? "" : " (" + reason + ")");
+                    own.fail(Indication.INDETERMINATE, sub, msg);
+                    issues.add(new ChainValidation.Issue(i, cert, sub, msg, revokedAt));
                     verdict.revocationTime(revokedAt);
                 } else if (good.isPresent()) {
                     status = RevocationStatus.GOOD;
@@ -119,9 +128,10 @@ public final class X509CertificateValidation {
                     if (!data.isEmpty()) {
                         revocation.put(Fingerprints.of(cert), data);
                     }
-                    own.fail(Indication.INDETERMINATE, SubIndication.TRY_LATER, data.isEmpty()
-                            ? "no revocation data for " + name(cert)
-                            : "no revocation data for " + name(cert) + " is fresh at " + time);
+                    String msg = data.isEmpty() ? "no revocation data for " + name(cert)
+                            : "no revocation data for " + name(cert) + " is fresh at " + time;
+                    own.fail(Indication.INDETERMINATE, SubIndication.TRY_LATER, msg);
+                    issues.add(new ChainValidation.Issue(i, cert, SubIndication.TRY_LATER, msg, null));
                 }
             }
             if (outOfBounds) {
@@ -134,15 +144,22 @@ public final class X509CertificateValidation {
                         + " to " + cert.getNotAfter().toInstant() + ")";
                 if (own.subIndication == SubIndication.TRY_LATER) {
                     own.clear(); // an expired certificate need not be on a current CRL (RFC 5280 §3.3)
+                    final int index2 = i;
+                    issues.removeIf(x -> x.index() == index2 && x.subIndication() == SubIndication.TRY_LATER);
                 }
                 own.fail(Indication.INDETERMINATE, sub, msg);
+                issues.add(new ChainValidation.Issue(i, cert, sub, msg, at.isBefore(cert.getNotBefore().toInstant())
+                        ? cert.getNotBefore().toInstant() : cert.getNotAfter().toInstant()));
             }
             // crypto constraints on the certificate's own signature (EN 319 102-1 §5.2.8 via §5.2.6)
             Suitability s = services.cryptoPolicy().evaluate(certificateSignatureUse(cert, issuer));
             if (!s.isSuitableAt(time)) {
                 crypto.add(new ChainValidation.CryptoIssue(cert, s));
-                own.fail(Indication.INDETERMINATE, SubIndication.CRYPTO_CONSTRAINTS_FAILURE_NO_POE,
-                        "signature of " + name(cert) + ": " + s.reason());
+                SubIndication sub = s.known() ? SubIndication.CRYPTO_CONSTRAINTS_FAILURE_NO_POE
+                        : SubIndication.CRYPTO_CONSTRAINTS_FAILURE;
+                String msg = "signature of " + name(cert) + ": " + s.reason();
+                own.fail(Indication.INDETERMINATE, sub, msg);
+                issues.add(new ChainValidation.Issue(i, cert, sub, msg, s.suitableBefore().orElse(null)));
             }
             messages.addAll(own.messages);
             reports.add(certificateReport(cert, roleName, false, status == null ? null : status, data, 
@@ -151,10 +168,10 @@ public final class X509CertificateValidation {
             verdict.absorb(own);
         }
         if (verdict.indication == null) {
-            return new ChainValidation(Indication.PASSED, null, "", path, reports, revocation, null, crypto);
+            return new ChainValidation(Indication.PASSED, null, "", path, reports, revocation, null, crypto, List.of());
         }
         return new ChainValidation(verdict.indication, verdict.subIndication, String.join("; ", verdict.messages),
-                path, reports, revocation, verdict.revocationTime, crypto);
+                path, reports, revocation, verdict.revocationTime, crypto, issues);
     }
 
     /** The digest, key family and issuer key size of a certificate's signature. */

@@ -1,9 +1,10 @@
 package dev.vellum.validation;
 
-import dev.vellum.validation.cms.CmsSignature;
-import dev.vellum.validation.container.FormatFailure;
-import dev.vellum.validation.container.SignedFile;
-import dev.vellum.validation.container.SignedFileReader;
+import dev.vellum.formats.CadesSignature;
+import dev.vellum.formats.SignatureFormatException;
+import dev.vellum.formats.SignedContent;
+import dev.vellum.formats.SignedDocument;
+import dev.vellum.formats.SignedDocumentReader;
 import dev.vellum.validation.crypto.AlgorithmNames;
 import dev.vellum.validation.crypto.CryptoSuitabilityPolicy;
 import dev.vellum.validation.data.Origin;
@@ -94,56 +95,73 @@ public final class SignatureValidator {
                 services.cryptoPolicy().name(), services.certificateModel().name(), services.fetcher().settings().offline());
         byte[] file = request.file();
         String sha = Fingerprints.sha256Hex(file);
-        SignedFile signed;
-        List<CmsSignature> signatures;
+        if (isTimeStampResponse(file)) {
+            return timestampResponse(request, file, time, policy, sha);
+        }
+        SignedDocument document;
         try {
-            signed = SignedFileReader.read(file, request.detachedContent());
-            if (signed.container().equals("rfc3161-tsr")) {
-                return timestampResponse(request, signed, time, policy, sha);
-            }
-            signatures = CmsSignature.read(signed);
-        } catch (FormatFailure e) {
+            List<java.security.cert.X509Certificate> extra = new ArrayList<>(material.certificateList());
+            extra.addAll(request.material().certificateList());
+            SignedDocumentReader reader = new SignedDocumentReader().withExtraCertificates(extra);
+            document = request.detachedContent().isPresent()
+                    ? reader.readDetached(file, SignedContent.of(request.detachedContent().get()))
+                    : reader.read(file);
+        } catch (SignatureFormatException | IllegalArgumentException e) {
             return formatFailure(request, time, policy, sha, e.getMessage());
         }
         List<SignatureReport> reports = new ArrayList<>();
         Map<String, ValidationObject> objects = new LinkedHashMap<>();
-        for (CmsSignature signature : signatures) {
+        collect(document, "", request, time, sha, reports, objects);
+        if (reports.isEmpty()) {
+            return formatFailure(request, time, policy, sha, "the " + document.containerType()
+                    + " holds no signature");
+        }
+        return new ValidationReport(new ValidationReport.DocumentInfo(request.name(), container(document), sha), time,
+                clock.instant(), policy, reports, new ArrayList<>(objects.values()), List.of());
+    }
+
+    /** Every signature of the document, its countersignatures and those of nested documents. */
+    private void collect(SignedDocument document, String prefix, ValidationRequest request, Instant time, String sha,
+                         List<SignatureReport> reports, Map<String, ValidationObject> objects) {
+        for (CadesSignature signature : document.allSignatures()) {
             ValidationRun run = new ValidationRun(services, time, material(signature, request), request.externalPoes());
             run.documentSha256(sha);
-            reports.add(validateSignature(signature, run));
+            reports.add(validateSignature(prefix + signature.id(), signature, run));
             for (ValidationObject o : run.usedObjects()) {
                 objects.putIfAbsent(o.id(), o);
             }
         }
-        return new ValidationReport(new ValidationReport.DocumentInfo(request.name(), signed.container(), sha), time,
-                clock.instant(), policy, reports, new ArrayList<>(objects.values()), List.of());
+        int n = 1;
+        for (SignedDocument nested : document.nestedDocuments()) {
+            collect(nested, prefix + "N" + n++ + ".", request, time, sha, reports, objects);
+        }
     }
 
-    private SignatureReport validateSignature(CmsSignature signature, ValidationRun run) {
+    private static String container(SignedDocument document) {
+        return document.containerType().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+    }
+
+    private SignatureReport validateSignature(String id, CadesSignature signature, ValidationRun run) {
         SignatureReport.Builder report = SignatureReport.builder()
-                .id(signature.id())
-                .level(signature.level())
-                .legacyForm(signature.legacyForm())
+                .id(id)
+                .level(signature.level().baseline().label())
+                .legacyForm(signature.level().legacyForm().map(f -> f.label()).orElse(null))
                 .claimedSigningTime(signature.signingTime().orElse(null))
                 .digestAlgorithm(AlgorithmNames.digestName(signature.digestAlgorithmOid()));
         signature.signedContent().ifPresent(c -> report.contentDigest(contentDigest(signature, c)));
-        if (signature.undecodableTimestamps() > 0) {
-            report.warning(signature.undecodableTimestamps() + " time-stamp attribute value(s) cannot be decoded and are ignored");
-        }
         Conclusion conclusion;
         Instant best = run.time();
-        BasicResult b;
         try {
-            b = basic.basicSignatureValidation(signature, run, report);
+            BasicResult b = basic.basicSignatureValidation(signature, run, report);
             ValidationWithTime.Result ltv = withTime.validationWithTime(signature, b, run, report);
             best = ltv.bestSignatureTime();
             conclusion = longTerm.longTermValidation(signature, b, ltv, run, report);
-            best = run.poes().earliest(dev.vellum.validation.poe.PoeSet.SIGNATURE + signature.id())
+            best = run.poes().earliest(dev.vellum.validation.process.Signatures.poeKey(signature))
                     .filter(best::isAfter).orElse(best);
-            report.validationProcess(signature.archiveTimestamps().isEmpty() && signature.signatureTimestamps().isEmpty()
-                    ? "urn:etsi:019102:validationprocess:Basic"
-                    : signature.archiveTimestamps().isEmpty() ? "urn:etsi:019102:validationprocess:LTVM"
-                    : "urn:etsi:019102:validationprocess:LTA");
+            boolean archive = signature.timestamps().stream().anyMatch(t -> t.kind().isArchive());
+            boolean timed = !signature.timestamps(dev.vellum.formats.timestamp.TimestampKind.SIGNATURE).isEmpty();
+            report.validationProcess(archive ? "urn:etsi:019102:validationprocess:LTA"
+                    : timed ? "urn:etsi:019102:validationprocess:LTVM" : "urn:etsi:019102:validationprocess:Basic");
         } catch (RuntimeException unexpected) {
             // A signature the reading model accepted but a process could not handle: report, never throw.
             conclusion = Conclusion.indeterminate(SubIndication.CUSTOM, "validation could not complete: " + unexpected);
@@ -160,26 +178,40 @@ public final class SignatureValidator {
         return report.build();
     }
 
+    /** RFC 3161 TimeStampResp: SEQUENCE { PKIStatusInfo SEQUENCE { INTEGER ...}, token OPTIONAL }. */
+    private static boolean isTimeStampResponse(byte[] der) {
+        if (der.length == 0 || (der[0] & 0xff) != 0x30) {
+            return false;
+        }
+        try {
+            org.bouncycastle.asn1.ASN1Sequence seq = org.bouncycastle.asn1.ASN1Sequence.getInstance(der);
+            return seq.size() >= 1 && seq.getObjectAt(0) instanceof org.bouncycastle.asn1.ASN1Sequence status
+                    && status.size() >= 1 && status.getObjectAt(0) instanceof org.bouncycastle.asn1.ASN1Integer;
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
     // An RFC 3161 response on its own: the token validated as a time-stamp over the detached data (§5.4).
-    private ValidationReport timestampResponse(ValidationRequest request, SignedFile signed, Instant time,
+    private ValidationReport timestampResponse(ValidationRequest request, byte[] file, Instant time,
                                                ValidationReport.PolicyInfo policy, String sha) {
         org.bouncycastle.tsp.TimeStampToken token;
         try {
-            token = new org.bouncycastle.tsp.TimeStampResponse(signed.cms()).getTimeStampToken();
+            token = new org.bouncycastle.tsp.TimeStampResponse(file).getTimeStampToken();
         } catch (Exception e) {
             return formatFailure(request, time, policy, sha, "the time-stamp response cannot be decoded: " + e.getMessage());
         }
         if (token == null) {
             return formatFailure(request, time, policy, sha, "the time-stamp response carries no token (request refused)");
         }
-        if (signed.detachedContent().isEmpty()) {
+        if (request.detachedContent().isEmpty()) {
             return formatFailure(request, time, policy, sha, "a time-stamp response needs the time-stamped data as content");
         }
         ValidationRun run = new ValidationRun(services, time, material.with(request.material()), request.externalPoes());
         TimestampValidation timestamps = new TimestampValidation(new X509CertificateValidation(services));
-        var outcome = timestamps.timestampValidation(token, "STANDALONE", signed.detachedContent().get(), run, Origin.SUPPLIED);
+        var outcome = timestamps.timestampValidation(token, "STANDALONE", request.detachedContent().get(), run, Origin.SUPPLIED);
         Conclusion c = outcome.conclusion().asProcessResult();
-        SignatureReport.Builder report = SignatureReport.builder().id(outcome.id()).level("RFC3161")
+        SignatureReport.Builder report = SignatureReport.builder().id("T1").level("RFC3161")
                 .claimedSigningTime(outcome.genTime()).bestSignatureTime(outcome.genTime())
                 .digestAlgorithm(outcome.report().imprintAlgorithm()).timestamp(outcome.report())
                 .verdict(c.indication(), c.subIndication());
@@ -193,20 +225,19 @@ public final class SignatureValidator {
             report.error(c.message());
         }
         run.warnings().forEach(report::warning);
-        return new ValidationReport(new ValidationReport.DocumentInfo(request.name(), signed.container(), sha), time,
+        return new ValidationReport(new ValidationReport.DocumentInfo(request.name(), "rfc3161-tsr", sha), time,
                 clock.instant(), policy, List.of(report.build()), run.usedObjects(), List.of());
     }
 
-    private ValidationMaterial material(CmsSignature signature, ValidationRequest request) {
-        ValidationMaterial own = ValidationMaterial.of(Origin.SIGNATURE, signature.certificates(), signature.crls(),
-                signature.ocspResponses());
+    private ValidationMaterial material(CadesSignature signature, ValidationRequest request) {
+        ValidationMaterial own = ValidationMaterial.of(Origin.SIGNATURE, signature.allValidationData());
         return own.with(request.material()).with(material);
     }
 
-    private static String contentDigest(CmsSignature signature, byte[] content) {
+    private static String contentDigest(CadesSignature signature, SignedContent content) {
         try {
-            MessageDigest md = MessageDigest.getInstance(AlgorithmNames.digestName(signature.digestAlgorithmOid()));
-            return HexFormat.of().formatHex(md.digest(content));
+            return HexFormat.of().formatHex(content.digest(
+                    MessageDigest.getInstance(AlgorithmNames.digestName(signature.digestAlgorithmOid()))));
         } catch (Exception e) {
             return null;
         }
@@ -215,7 +246,7 @@ public final class SignatureValidator {
     private ValidationReport formatFailure(ValidationRequest request, Instant time, ValidationReport.PolicyInfo policy,
                                            String sha, String message) {
         SignatureReport failed = SignatureReport.builder()
-                .id("file:" + sha)
+                .id("file")
                 .verdict(Indication.TOTAL_FAILED, SubIndication.FORMAT_FAILURE)
                 .constraint(ConstraintOutcome.failed("format", "EN 319 102-1 §5.2.2", "format checking", message,
                         SubIndication.FORMAT_FAILURE))

@@ -2,7 +2,10 @@ package dev.vellum.validation.process;
 
 import dev.vellum.validation.Indication;
 import dev.vellum.validation.SubIndication;
-import dev.vellum.validation.cms.CmsSignature;
+import dev.vellum.formats.CadesSignature;
+import dev.vellum.formats.timestamp.EmbeddedTimestamp;
+import dev.vellum.formats.timestamp.TimestampKind;
+import dev.vellum.validation.data.ValidationMaterial;
 import dev.vellum.validation.crypto.Suitability;
 import dev.vellum.validation.data.Origin;
 import dev.vellum.validation.report.ConstraintOutcome;
@@ -14,7 +17,6 @@ import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import javax.naming.ldap.LdapName;
 import javax.naming.ldap.Rdn;
@@ -44,7 +46,7 @@ public final class BasicSignatureValidation {
         this.timestamps = timestamps;
     }
 
-    public BasicResult basicSignatureValidation(CmsSignature signature, ValidationRun run, SignatureReport.Builder report) {
+    public BasicResult basicSignatureValidation(CadesSignature signature, ValidationRun run, SignatureReport.Builder report) {
         // 1) format checking (§5.2.2)
         Conclusion fc = FormatChecking.formatChecking(signature);
         report.constraint(outcome("format", "EN 319 102-1 §5.2.2", "format checking", fc));
@@ -52,7 +54,8 @@ public final class BasicSignatureValidation {
             return new BasicResult(fc, null, null, null, List.of());
         }
         // 2) identification of the signing certificate (§5.2.3)
-        List<X509Certificate> candidates = new ArrayList<>(signature.certificates());
+        List<X509Certificate> candidates = new ArrayList<>(signature.signerCertificateCandidates());
+        candidates.addAll(signature.knownCertificates());
         candidates.addAll(run.material().certificateList());
         candidates.addAll(run.services().trust().signing().certificates());
         SigningCertificateIdentification.Result isc =
@@ -64,7 +67,7 @@ public final class BasicSignatureValidation {
         }
         X509Certificate signer = isc.certificate().get();
         report.signer(identity(signer));
-        if (signature.signingCertificateRefs().isEmpty()) {
+        if (signature.signedAttributes().signerCertificateRef().isEmpty()) {
             report.warning("the signature has no ESS signing-certificate(-v2) attribute: the signing certificate is not protected");
         }
         // 4) X.509 certificate validation (§5.2.6)
@@ -103,15 +106,14 @@ public final class BasicSignatureValidation {
 
     // §5.3.4 step 4: a content time-stamp after the revocation (or expiry) proves the signature was
     // made after it: FAILED/REVOKED (EXPIRED).
-    private Conclusion withContentTimestamps(CmsSignature signature, ValidationRun run, SignatureReport.Builder report,
+    private Conclusion withContentTimestamps(CadesSignature signature, ValidationRun run, SignatureReport.Builder report,
                                              X509Certificate signer, ChainValidation chain, Conclusion x509Status,
                                              List<TimestampOutcome> contentTsts) {
-        Optional<byte[]> content = signature.signedContent();
-        if (signature.contentTimestamps().isEmpty() || content.isEmpty()) {
-            return x509Status;
-        }
-        for (var token : signature.contentTimestamps()) {
-            TimestampOutcome t = timestamps.timestampValidation(token, "CONTENT", content.get(), run, Origin.SIGNATURE);
+        List<EmbeddedTimestamp> contentTimestamps = signature.timestamps(TimestampKind.CONTENT);
+        for (EmbeddedTimestamp e : contentTimestamps) {
+            TimestampOutcome t = timestamps.timestampValidation(e.token(), ValidationMaterial.of(Origin.TIMESTAMP, e.tokenData()),
+                    "CONTENT", e.imprintCheck().passed(), "content time-stamp: " + e.imprintCheck().detail(), run,
+                    Origin.SIGNATURE);
             contentTsts.add(t);
             report.timestamp(t.report());
             if (!t.passed()) {

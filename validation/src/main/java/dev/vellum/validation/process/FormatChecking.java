@@ -1,26 +1,23 @@
 package dev.vellum.validation.process;
 
+import dev.vellum.formats.CadesSignature;
 import dev.vellum.validation.SubIndication;
-import dev.vellum.validation.cms.CmsSignature;
-import java.util.List;
 
-/** EN 319 102-1 §5.2.2 format checking, on what remains after the CMS decoded. */
+/** EN 319 102-1 §5.2.2 format checking, on what remains once es-formats has read the CMS. */
 public final class FormatChecking {
 
     private FormatChecking() {
     }
 
     /** RFC 5652 §5.3: signed attributes, when present, include content-type and message-digest. */
-    public static Conclusion formatChecking(CmsSignature signature) {
-        if (signature.hasSignedAttributes()) {
-            List<String> oids = signature.signedAttributeOids();
-            if (!oids.contains("1.2.840.113549.1.9.3") || !oids.contains("1.2.840.113549.1.9.4")) {
-                return Conclusion.failed(SubIndication.FORMAT_FAILURE,
-                        "signed attributes lack content-type or message-digest (RFC 5652 §5.3)");
+    public static Conclusion formatChecking(CadesSignature signature) {
+        if (signature.rawSignerInfo().signedAttributeSet() != null) {
+            if (signature.signedAttributes().contentType().isEmpty() && !signature.isCounterSignature()) {
+                return Conclusion.failed(SubIndication.FORMAT_FAILURE, "signed attributes lack content-type (RFC 5652 §5.3)");
             }
-        }
-        if (signature.undecodableTimestamps() > 0) {
-            return Conclusion.PASSED; // reported as a warning by the caller; the signature itself is readable
+            if (signature.signedAttributes().messageDigest().isEmpty()) {
+                return Conclusion.failed(SubIndication.FORMAT_FAILURE, "signed attributes lack message-digest (RFC 5652 §5.3)");
+            }
         }
         return Conclusion.PASSED;
     }

@@ -1,19 +1,34 @@
 package dev.vellum.validation.process;
 
+import dev.vellum.formats.CadesSignature;
+import dev.vellum.formats.OcspResponseData;
+import dev.vellum.formats.timestamp.AtsHashIndex;
+import dev.vellum.formats.timestamp.EmbeddedTimestamp;
 import dev.vellum.validation.Indication;
 import dev.vellum.validation.SubIndication;
-import dev.vellum.validation.cms.ArchiveTimestampImprint;
-import dev.vellum.validation.cms.CmsSignature;
+import dev.vellum.validation.crypto.AlgorithmNames;
 import dev.vellum.validation.data.Origin;
+import dev.vellum.validation.data.ValidationMaterial;
 import dev.vellum.validation.poe.ExternalPoe;
-import dev.vellum.validation.poe.PoeSet;
 import dev.vellum.validation.report.SignatureReport;
 import dev.vellum.validation.x509.Fingerprints;
+import java.io.IOException;
+import java.security.MessageDigest;
+import java.security.cert.X509CRL;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.bouncycastle.asn1.ASN1Encodable;
+import org.bouncycastle.asn1.ASN1Encoding;
+import org.bouncycastle.asn1.ASN1ObjectIdentifier;
+import org.bouncycastle.asn1.DERTaggedObject;
+import org.bouncycastle.asn1.cms.Attribute;
+import org.bouncycastle.asn1.cms.OtherRevocationInfoFormat;
 
 /**
  * EN 319 102-1 §5.6.3 validation process for signatures providing long-term availability and
@@ -24,47 +39,50 @@ import java.util.List;
 public final class LongTermValidation {
 
     static final String PROCESS_URI = "urn:etsi:019102:validationprocess:LTA";
+    private static final ASN1ObjectIdentifier OCSP_RESPONSE_FORMAT = new ASN1ObjectIdentifier("1.3.6.1.5.5.7.16.2");
+    private static final ASN1ObjectIdentifier OCSP_BASIC_FORMAT = new ASN1ObjectIdentifier("1.3.6.1.5.5.7.48.1.1");
     private final TimestampValidation timestamps;
 
     public LongTermValidation(TimestampValidation timestamps) {
         this.timestamps = timestamps;
     }
 
-    public Conclusion longTermValidation(CmsSignature signature, BasicResult basic, ValidationWithTime.Result ltv,
+    public Conclusion longTermValidation(CadesSignature signature, BasicResult basic, ValidationWithTime.Result ltv,
                                          ValidationRun run, SignatureReport.Builder report) {
-        String sigObject = PoeSet.SIGNATURE + signature.id();
+        String sigObject = Signatures.poeKey(signature);
         externalPoes(signature, run);
-        // archive time-stamps, newest first
-        List<CmsSignature.ArchiveTimestamp> archives = new ArrayList<>(signature.archiveTimestamps());
-        archives.sort(Comparator.comparing((CmsSignature.ArchiveTimestamp a) -> a.token().getTimeStampInfo().getGenTime()).reversed());
-        for (CmsSignature.ArchiveTimestamp ats : archives) {
-            ArchiveTimestampImprint.Check check = ArchiveTimestampImprint.check(signature, ats);
-            TimestampOutcome judged = timestamps.timestampValidation(ats.token(), "ARCHIVE", check.matches(),
-                    check.problem(), run, Origin.SIGNATURE);
-            boolean accepted = judged.passed() || pastTimestampValidation(judged, run);
-            report.timestamp(judged.report());
+        List<EmbeddedTimestamp> archives = new ArrayList<>(signature.timestamps().stream()
+                .filter(t -> t.kind().isArchive()).toList());
+        archives.sort(Comparator.comparing(EmbeddedTimestamp::genTime).reversed());
+        for (EmbeddedTimestamp ats : archives) {
+            boolean imprint = ats.imprintCheck().passed() && !ats.hashIndexCheck().failed();
+            String problem = !ats.imprintCheck().passed() ? "archive time-stamp: " + ats.imprintCheck().detail()
+                    : "archive time-stamp hash index: " + ats.hashIndexCheck().detail();
+            TimestampOutcome t = timestamps.timestampValidation(ats.token(), ValidationMaterial.of(Origin.TIMESTAMP, ats.tokenData()),
+                    "ARCHIVE", imprint, problem, run, Origin.SIGNATURE);
+            boolean accepted = t.passed() || pastTimestampValidation(t, run);
+            report.timestamp(t.report());
             if (!accepted) {
-                run.warn("archive time-stamp of " + judged.genTime() + " is not used: " + judged.conclusion().message());
+                run.warn("archive time-stamp of " + t.genTime() + " is not used: " + t.conclusion().message());
                 continue;
             }
-            poeExtraction(signature, ats, check, judged, run);
+            poeExtraction(signature, ats, t, run);
         }
         // signature time-stamps that failed at the current time may pass in the past (§5.6.2.4 for tokens)
-        Instant existedAt = ltv.bestSignatureTime();
         for (TimestampOutcome st : ltv.signatureTimestamps()) {
             if (st.passed() || pastTimestampValidation(st, run)) {
                 run.poes().add(sigObject, st.genTime(), "validation", st.id());
             }
-        }
-        existedAt = run.poes().earliest(sigObject).filter(existedAt::isAfter).orElse(existedAt);
-        for (TimestampOutcome st : ltv.signatureTimestamps()) {
             report.timestamp(st.report());
         }
+        Instant best = ltv.bestSignatureTime();
+        Instant existedAt = run.poes().earliest(sigObject).filter(best::isAfter).orElse(best);
         if (ltv.conclusion().passed()) {
             return Conclusion.PASSED;
         }
         Conclusion l = ltv.conclusion();
-        if (l.indication() == Indication.FAILED || !resolvable(l, basic)) {
+        if (l.indication() == Indication.FAILED || !ValidationWithTime.CONTINUE.contains(l.subIndication())
+                || basic.chain() == null) {
             return l;
         }
         Conclusion past = ValidationWithTime.judgeAt(signature, basic, existedAt, run, true);
@@ -73,116 +91,117 @@ public final class LongTermValidation {
         return past;
     }
 
-    private static boolean resolvable(Conclusion c, BasicResult basic) {
-        return ValidationWithTime.CONTINUE.contains(c.subIndication()) && basic.chain() != null;
-    }
-
     /** §5.6.2.4 applied to a time-stamp token: its own problems resolved by the POE newer tokens give it. */
     private static boolean pastTimestampValidation(TimestampOutcome t, ValidationRun run) {
         if (!TimestampValidation.isPastValidationCandidate(t.conclusion()) || t.chain() == null || t.tsaCertificate() == null) {
             return false;
         }
-        Instant poe = run.poes().earliest(t.id()).orElse(null);
-        if (poe == null) {
-            // a token is at least as old as its own generation time for revocation freshness
-            return t.conclusion().is(SubIndication.TRY_LATER) && PastSignatureValidation.resolve(t.chain(),
-                    t.tsaCertificate(), t.genTime(), c -> java.util.Optional.empty(), false).resolved();
+        Optional<Instant> poe = run.poes().earliest(t.id());
+        if (poe.isEmpty()) {
+            return false;
         }
-        PastSignatureValidation.Resolution r = PastSignatureValidation.resolve(t.chain(), t.tsaCertificate(),
-                poe.isBefore(t.genTime()) ? poe : t.genTime(), c -> run.poes().earliest(Fingerprints.of(c)), true);
-        boolean cryptoOk = t.suitability() == null || t.suitability().isSuitableAt(poe);
+        Instant at = poe.get().isBefore(t.genTime()) ? poe.get() : t.genTime();
+        PastSignatureValidation.Resolution r = PastSignatureValidation.resolve(t.chain(), t.tsaCertificate(), at,
+                c -> run.poes().earliest(Fingerprints.of(c)), true);
+        boolean cryptoOk = t.suitability() == null || t.suitability().isSuitableAt(poe.get());
         return r.resolved() && cryptoOk;
     }
 
     // §5.6.2.3 POE extraction: what an accepted archive time-stamp covers existed at its genTime.
-    private static void poeExtraction(CmsSignature signature, CmsSignature.ArchiveTimestamp ats,
-                                      ArchiveTimestampImprint.Check check, TimestampOutcome t, ValidationRun run) {
+    private static void poeExtraction(CadesSignature signature, EmbeddedTimestamp ats, TimestampOutcome t, ValidationRun run) {
         Instant at = t.genTime();
-        run.poes().add(PoeSet.SIGNATURE + signature.id(), at, "validation", t.id());
-        if (ats.version() == 3) {
-            for (byte[] cert : check.coveredCertificates()) {
-                run.poes().add(Fingerprints.sha256Hex(cert), at, "validation", t.id());
+        run.poes().add(Signatures.poeKey(signature), at, "validation", t.id());
+        Map<String, String> candidates = coverable(signature, at);
+        Optional<AtsHashIndex> index = ats.hashIndex();
+        if (index.isEmpty()) {
+            // ATSv2 and v1 cover everything the signature held before them (RFC 5126 §6.4.1)
+            candidates.values().forEach(id -> run.poes().add(id, at, "validation", t.id()));
+            return;
+        }
+        MessageDigest md = digest(index.get().hashAlgorithmOid());
+        List<byte[]> hashes = new ArrayList<>(index.get().certificates());
+        hashes.addAll(index.get().crls());
+        hashes.addAll(index.get().unsignedAttributes());
+        for (Map.Entry<String, String> c : candidates.entrySet()) {
+            byte[] h = md.digest(java.util.HexFormat.of().parseHex(c.getKey()));
+            if (hashes.stream().anyMatch(x -> MessageDigest.isEqual(x, h))) {
+                run.poes().add(c.getValue(), at, "validation", t.id());
             }
-            for (byte[] entry : check.coveredRevocationEntries()) {
-                run.poes().add(revocationId(entry), at, "validation", t.id());
+        }
+    }
+
+    /**
+     * Hash-index input (hex) → object id, for everything an archive time-stamp may cover: SignedData
+     * certificates and revocation entries (OCSP as the [1] OtherRevocationInfoFormat TLV, in both
+     * formats) and each unsigned attribute value (attrType ‖ value) older than the time-stamp.
+     */
+    private static Map<String, String> coverable(CadesSignature signature, Instant before) {
+        java.util.HexFormat hex = java.util.HexFormat.of();
+        Map<String, String> out = new LinkedHashMap<>();
+        for (X509Certificate c : signature.document().signedDataMaterial().certificates()) {
+            byte[] der = Fingerprints.encoded(c);
+            out.put(hex.formatHex(der), Fingerprints.sha256Hex(der));
+        }
+        for (X509CRL crl : signature.document().signedDataMaterial().crls()) {
+            try {
+                out.put(hex.formatHex(crl.getEncoded()), Fingerprints.sha256Hex(crl.getEncoded()));
+            } catch (java.security.cert.CRLException e) {
+                // skip
             }
-            for (byte[] value : check.coveredUnsignedValues()) {
-                run.poes().add(Fingerprints.sha256Hex(value), at, "validation", t.id());
+        }
+        for (OcspResponseData o : signature.document().signedDataMaterial().ocspResponses()) {
+            String id = Fingerprints.sha256Hex(o.encoded());
+            try {
+                out.put(hex.formatHex(otherRevocation(OCSP_RESPONSE_FORMAT, o.encoded())), id);
+                out.put(hex.formatHex(otherRevocation(OCSP_BASIC_FORMAT, o.basicEncoded())), id);
+            } catch (IOException e) {
+                // skip
             }
-        } else {
-            for (X509Certificate c : signature.certificates()) {
-                run.poes().add(Fingerprints.of(c), at, "validation", t.id());
-            }
-            for (byte[] crl : signature.crls()) {
-                run.poes().add(Fingerprints.sha256Hex(crl), at, "validation", t.id());
-            }
-            for (var st : signature.signatureTimestamps()) {
+        }
+        for (Attribute a : signature.rawSignerInfo().unsignedAttributes()) {
+            for (ASN1Encodable v : a.getAttrValues()) {
                 try {
-                    if (st.getTimeStampInfo().getGenTime().toInstant().isBefore(at)) {
-                        run.poes().add(Fingerprints.sha256Hex(st.getEncoded()), at, "validation", t.id());
-                    }
-                } catch (java.io.IOException ignored) {
-                    // an unencodable token gets no POE
+                    byte[] type = a.getAttrType().getEncoded(ASN1Encoding.DER);
+                    byte[] value = v.toASN1Primitive().getEncoded(ASN1Encoding.DER);
+                    byte[] both = new byte[type.length + value.length];
+                    System.arraycopy(type, 0, both, 0, type.length);
+                    System.arraycopy(value, 0, both, type.length, value.length);
+                    out.put(hex.formatHex(both), Fingerprints.sha256Hex(value));
+                    out.putIfAbsent(hex.formatHex(a.getEncoded(ASN1Encoding.DER)), Fingerprints.sha256Hex(value));
+                } catch (IOException e) {
+                    // skip
                 }
             }
         }
-        for (byte[] ocsp : signature.ocspResponses()) {
-            run.poes().add(ocspId(ocsp), at, "validation", t.id());
-        }
+        return out;
     }
 
-    /** A covered RevocationInfoChoice: a CRL is its own DER; an OCSP entry is [1] OtherRevocationInfoFormat. */
-    private static String revocationId(byte[] entry) {
-        if (entry.length > 0 && (entry[0] & 0xff) == 0xA1) {
-            try {
-                org.bouncycastle.asn1.ASN1TaggedObject tagged = org.bouncycastle.asn1.ASN1TaggedObject.getInstance(entry);
-                org.bouncycastle.asn1.cms.OtherRevocationInfoFormat other =
-                        org.bouncycastle.asn1.cms.OtherRevocationInfoFormat.getInstance(tagged, false);
-                return ocspId(other.getInfo().toASN1Primitive().getEncoded("DER"));
-            } catch (Exception e) {
-                return Fingerprints.sha256Hex(entry);
-            }
-        }
-        return Fingerprints.sha256Hex(entry);
+    private static byte[] otherRevocation(ASN1ObjectIdentifier format, byte[] der) throws IOException {
+        OtherRevocationInfoFormat other = new OtherRevocationInfoFormat(format,
+                org.bouncycastle.asn1.ASN1Primitive.fromByteArray(der));
+        return new DERTaggedObject(false, 1, other).getEncoded(ASN1Encoding.DER);
     }
 
-    /** The id {@code RevocationData.id()} gives an OCSP response: SHA-256 of the full OCSPResponse DER. */
-    private static String ocspId(byte[] der) {
+    private static MessageDigest digest(String oid) {
         try {
-            org.bouncycastle.asn1.ASN1Primitive p = org.bouncycastle.asn1.ASN1Primitive.fromByteArray(der);
-            try {
-                org.bouncycastle.asn1.ocsp.OCSPResponse.getInstance(p);
-                return Fingerprints.sha256Hex(der);
-            } catch (IllegalArgumentException notFull) {
-                org.bouncycastle.asn1.ocsp.BasicOCSPResponse b = org.bouncycastle.asn1.ocsp.BasicOCSPResponse.getInstance(p);
-                org.bouncycastle.asn1.ocsp.OCSPResponse full = new org.bouncycastle.asn1.ocsp.OCSPResponse(
-                        new org.bouncycastle.asn1.ocsp.OCSPResponseStatus(0),
-                        new org.bouncycastle.asn1.ocsp.ResponseBytes(
-                                org.bouncycastle.asn1.ocsp.OCSPObjectIdentifiers.id_pkix_ocsp_basic,
-                                new org.bouncycastle.asn1.DEROctetString(b.getEncoded("DER"))));
-                return Fingerprints.sha256Hex(full.getEncoded("DER"));
-            }
+            return MessageDigest.getInstance(AlgorithmNames.digestName(oid), BouncyCastle.PROVIDER);
         } catch (Exception e) {
-            return Fingerprints.sha256Hex(der);
+            throw new IllegalArgumentException("unsupported hash-index algorithm " + oid, e);
         }
     }
 
-    // External POEs (TS 119 102-2 "provided"): matched by SHA-256 against the signature's objects.
-    private static void externalPoes(CmsSignature signature, ValidationRun run) {
+    // External POEs (TS 119 102-2 "provided"): matched by SHA-256 against the signature, its CMS or
+    // the validated file; any other hash stands for the object with that id.
+    private static void externalPoes(CadesSignature signature, ValidationRun run) {
         List<ExternalPoe> poes = run.externalPoes();
         if (poes.isEmpty()) {
             return;
         }
-        String sigValue = signature.id();
-        String cms;
-        try {
-            cms = Fingerprints.sha256Hex(signature.signedData().getEncoded());
-        } catch (java.io.IOException e) {
-            cms = "";
-        }
+        String sigValue = Fingerprints.sha256Hex(signature.signatureValue());
+        String cms = Fingerprints.sha256Hex(signature.document().cmsEncoded());
         for (ExternalPoe p : poes) {
             if (p.sha256().equals(sigValue) || p.sha256().equals(cms) || p.sha256().equals(run.documentSha256())) {
-                run.poes().add(PoeSet.SIGNATURE + signature.id(), p.time(), "provided", p.description());
+                run.poes().add(Signatures.poeKey(signature), p.time(), "provided", p.description());
             }
             run.poes().add(p.sha256(), p.time(), "provided", p.description());
         }

@@ -1,7 +1,7 @@
 package dev.vellum.validation.process;
 
 import dev.vellum.validation.SubIndication;
-import dev.vellum.validation.cms.CmsSignature;
+import dev.vellum.formats.CadesSignature;
 import dev.vellum.validation.crypto.AlgorithmNames;
 import dev.vellum.validation.crypto.AlgorithmUse;
 import dev.vellum.validation.crypto.CryptoSuitabilityPolicy;
@@ -21,14 +21,20 @@ public final class SignatureAcceptanceValidation {
     }
 
     /** What the signature's digest and signature algorithm amount to, and the policy's word on them. */
-    public static Suitability signatureSuitability(CmsSignature signature, X509Certificate signer,
+    public static Suitability signatureSuitability(CadesSignature signature, X509Certificate signer,
                                                    CryptoSuitabilityPolicy policy) {
-        AlgorithmIdentifier sigAlg = signature.signerInformation().toASN1Structure().getDigestEncryptionAlgorithm();
-        AlgorithmUse use = AlgorithmNames.signatureUse(sigAlg, signer.getPublicKey(), signature.digestAlgorithmOid());
+        AlgorithmIdentifier sigAlg = signature.rawSignerInfo().parsed().getDigestEncryptionAlgorithm();
+        return suitability(sigAlg, signature.digestAlgorithmOid(), signer, policy);
+    }
+
+    /** The same for any SignerInfo (e.g. a time-stamp token's), from its algorithms. */
+    static Suitability suitability(AlgorithmIdentifier sigAlg, String digestOid, X509Certificate signer,
+                                   CryptoSuitabilityPolicy policy) {
+        AlgorithmUse use = AlgorithmNames.signatureUse(sigAlg, signer.getPublicKey(), digestOid);
         Suitability s = policy.evaluate(use);
         // The message-digest algorithm (SignerInfo.digestAlgorithm) counts too, even when the
         // signature scheme names another one (EdDSA).
-        Suitability digest = policy.evaluateDigest(AlgorithmNames.digestName(signature.digestAlgorithmOid()));
+        Suitability digest = policy.evaluateDigest(AlgorithmNames.digestName(digestOid));
         if (!digest.known() || (digest.suitableBefore().isPresent()
                 && (s.suitableBefore().isEmpty() || digest.suitableBefore().get().isBefore(s.suitableBefore().get())))) {
             return new Suitability(use, s.known() && digest.known(), digest.suitableBefore(), digest.reason());

@@ -2,7 +2,6 @@ package dev.vellum.validation.process;
 
 import dev.vellum.validation.Indication;
 import dev.vellum.validation.SubIndication;
-import dev.vellum.validation.cms.CmsSignature;
 import dev.vellum.validation.crypto.AlgorithmNames;
 import dev.vellum.validation.crypto.Suitability;
 import dev.vellum.validation.data.Origin;
@@ -47,28 +46,37 @@ public final class TimestampValidation {
     /** As above, with the message imprint already checked by the caller (archive time-stamps). */
     public TimestampOutcome timestampValidation(TimeStampToken token, String type, boolean imprintValid,
                                                 String imprintProblem, ValidationRun run, Origin origin) {
+        return timestampValidation(token, ValidationMaterial.empty(), type, imprintValid, imprintProblem, run, origin);
+    }
+
+    /** As above, with the validation data the token carries (its SignedData and value attributes). */
+    public TimestampOutcome timestampValidation(TimeStampToken token, ValidationMaterial tokenData, String type,
+                                                boolean imprintValid, String imprintProblem, ValidationRun run,
+                                                Origin origin) {
         String id = run.useTimestamp(token, origin);
         Instant genTime = token.getTimeStampInfo().getGenTime().toInstant();
         String imprintOid = token.getTimeStampInfo().getMessageImprintAlgOID().getId();
         String imprintAlg = AlgorithmNames.digestName(imprintOid);
         List<String> messages = new ArrayList<>();
 
-        CmsSignature tst = CmsSignature.ofTimestamp(token);
-        List<X509Certificate> candidates = new ArrayList<>(CmsSignature.certificatesOf(token));
+        TokenSignature tst = new TokenSignature(token);
+        List<X509Certificate> candidates = new ArrayList<>(tst.certificates());
+        candidates.addAll(tokenData.certificateList());
         candidates.addAll(run.material().certificateList());
         candidates.addAll(run.services().trust().timestamping().certificates());
-        SigningCertificateIdentification.Result isc = SigningCertificateIdentification.identifySigningCertificate(tst, candidates);
+        SigningCertificateIdentification.Result isc = tst.identify(candidates);
         if (isc.certificate().isEmpty()) {
             Conclusion c = isc.conclusion();
             return outcome(id, token, type, genTime, imprintAlg, imprintValid, c, null, null, null, messages, run);
         }
         X509Certificate tsa = isc.certificate().get();
-        Conclusion cv = CryptographicVerification.cryptographicVerification(tst, tsa);
-        ValidationMaterial material = run.material().with(ValidationMaterial.of(Origin.TIMESTAMP,
-                CmsSignature.certificatesOf(token), CmsSignature.crlsOf(token), List.of()));
+        Conclusion cv = tst.verify(tsa);
+        ValidationMaterial material = run.material().with(tokenData).with(ValidationMaterial.of(Origin.TIMESTAMP,
+                tst.certificates(), List.of(), List.of()));
         ChainValidation chain = x509.validate(tsa, CertificateRole.TSA, run.services().trust().timestamping(),
                 material, run.time(), run::warn);
-        Suitability suitability = SignatureAcceptanceValidation.signatureSuitability(tst, tsa, run.services().cryptoPolicy());
+        Suitability suitability = SignatureAcceptanceValidation.suitability(tst.signatureAlgorithm(), tst.digestAlgorithmOid(),
+                tsa, run.services().cryptoPolicy());
         Suitability imprintSuitability = run.services().cryptoPolicy().evaluateDigest(imprintAlg);
 
         Conclusion conclusion;

@@ -2,15 +2,16 @@ package dev.vellum.validation.process;
 
 import dev.vellum.validation.Indication;
 import dev.vellum.validation.SubIndication;
-import dev.vellum.validation.cms.CmsSignature;
+import dev.vellum.formats.CadesSignature;
+import dev.vellum.formats.timestamp.EmbeddedTimestamp;
+import dev.vellum.formats.timestamp.TimestampKind;
+import dev.vellum.validation.data.ValidationMaterial;
 import dev.vellum.validation.data.Origin;
-import dev.vellum.validation.poe.PoeSet;
 import dev.vellum.validation.report.SignatureReport;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import org.bouncycastle.tsp.TimeStampToken;
 
 /**
  * EN 319 102-1 §5.5 validation process for signatures with time and with long-term validation
@@ -35,18 +36,19 @@ public final class ValidationWithTime {
         this.timestamps = timestamps;
     }
 
-    public Result validationWithTime(CmsSignature signature, BasicResult basic, ValidationRun run,
+    public Result validationWithTime(CadesSignature signature, BasicResult basic, ValidationRun run,
                                      SignatureReport.Builder report) {
         // 1) best-signature-time starts at the current time
         Instant best = run.time();
         List<TimestampOutcome> tsts = new ArrayList<>();
         // 3) signature time-stamps: those whose imprint and validation pass move best-signature-time back
-        for (TimeStampToken token : signature.signatureTimestamps()) {
-            TimestampOutcome t = timestamps.timestampValidation(token, "SIGNATURE", signature.signatureValue(), run,
+        for (EmbeddedTimestamp e : signature.timestamps(TimestampKind.SIGNATURE)) {
+            TimestampOutcome t = timestamps.timestampValidation(e.token(), ValidationMaterial.of(Origin.TIMESTAMP, e.tokenData()),
+                    "SIGNATURE", e.imprintCheck().passed(), "signature time-stamp: " + e.imprintCheck().detail(), run,
                     Origin.SIGNATURE);
             tsts.add(t);
             if (t.passed()) {
-                run.poes().add(PoeSet.SIGNATURE + signature.id(), t.genTime(), "validation", t.id());
+                run.poes().add(Signatures.poeKey(signature), t.genTime(), "validation", t.id());
                 if (t.genTime().isBefore(best)) {
                     best = t.genTime();
                 }
@@ -80,7 +82,7 @@ public final class ValidationWithTime {
      * The chain problems and the signature's algorithms judged with the signature proven to exist
      * at {@code existedAt} (§5.5.4 steps 4, 6, 8, 10; §5.6.2.4 when {@code past}).
      */
-    static Conclusion judgeAt(CmsSignature signature, BasicResult basic, Instant existedAt, ValidationRun run, boolean past) {
+    static Conclusion judgeAt(CadesSignature signature, BasicResult basic, Instant existedAt, ValidationRun run, boolean past) {
         if (basic.chain() == null || basic.signer() == null) {
             return basic.conclusion();
         }

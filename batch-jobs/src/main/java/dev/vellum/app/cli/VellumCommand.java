@@ -42,6 +42,7 @@ import picocli.CommandLine.Spec;
                 JobsCommand.class,
                 VerifyStoreCommand.class,
                 ServeCommand.class,
+                dev.vellum.app.cli.policy.PolicyCommand.class,
         })
 public final class VellumCommand implements Runnable {
     @Spec

@@ -10,7 +10,6 @@ import java.util.Arrays;
 import java.util.List;
 import org.bouncycastle.asn1.ASN1Encoding;
 import org.bouncycastle.asn1.tsp.ArchiveTimeStampSequence;
-import org.bouncycastle.asn1.cms.ContentInfo;
 import org.bouncycastle.asn1.tsp.ArchiveTimeStamp;
 import org.bouncycastle.asn1.tsp.PartialHashtree;
 import org.bouncycastle.tsp.TimeStampToken;
@@ -24,7 +23,7 @@ final class ArchiveTimeStamps {
      * Time-stamps a tree root with exactly one call and returns the token's ContentInfo in DER, so
      * that the bytes a later time-stamp renewal hashes are the bytes stored (RFC 4998 §5.2).
      */
-    static ContentInfo timestampRoot(TimestampSource tsa, DigestAlgorithm algorithm, byte[] root) {
+    static EncodedContentInfo timestampRoot(TimestampSource tsa, DigestAlgorithm algorithm, byte[] root) {
         TimeStampToken token = tsa.timestamp(algorithm, root);
         if (!MessageDigest.isEqual(token.getTimeStampInfo().getMessageImprintDigest(), root)
                 || !token.getTimeStampInfo().getMessageImprintAlgOID().equals(algorithm.asn1Oid())) {

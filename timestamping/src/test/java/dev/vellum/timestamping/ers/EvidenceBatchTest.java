@@ -150,6 +150,19 @@ class EvidenceBatchTest {
     }
 
     @Test
+    void dataObjectsCanBeKnownByFileByDigestOrByTheCallersOwnHashing(@TempDir Path tmp) throws Exception {
+        Path file = tmp.resolve("item-5.eml");
+        java.nio.file.Files.write(file, contents.get(5));
+        assertThat(verifier.verify(sealed.record(5), List.of(DataObject.ofFile(file)), T0).valid()).isTrue();
+        assertThat(verifier.verify(sealed.record(5), List.of(DataObject.ofDigest(DigestAlgorithm.SHA256,
+                DigestAlgorithm.SHA256.digest(contents.get(5)))), T0).valid()).isTrue();
+        assertThat(verifier.verify(sealed.record(5), List.of(DataObject.hashedBy(a -> a.digest(contents.get(5)))), T0)
+                .valid()).isTrue();
+        assertThatThrownBy(() -> verifier.verify(sealed.record(5), List.of(DataObject.hashedBy(a -> new byte[3])), T0))
+                .isInstanceOf(TimestampException.class).hasMessageContaining("expected 32");
+    }
+
+    @Test
     void dataKnownOnlyByAnotherAlgorithmsHashIsTheCallersProblem() {
         List<DataObject> onlySha512 = List.of(DataObject.ofDigest(DigestAlgorithm.SHA512, DigestAlgorithm.SHA512.digest(contents.get(0))));
         assertThatThrownBy(() -> verifier.verify(sealed.record(0), onlySha512, T0))

@@ -1,0 +1,97 @@
+package dev.vellum.formats.cms;
+
+import dev.vellum.formats.SignatureFormatException;
+import java.io.ByteArrayOutputStream;
+import java.util.ArrayList;
+import java.util.List;
+import org.bouncycastle.asn1.ASN1Encodable;
+import org.bouncycastle.asn1.ASN1Sequence;
+import org.bouncycastle.asn1.ASN1Set;
+import org.bouncycastle.asn1.ASN1TaggedObject;
+import org.bouncycastle.asn1.cms.Attribute;
+import org.bouncycastle.asn1.cms.SignerInfo;
+
+/**
+ * A SignerInfo kept as the stored ASN.1 sequence, so that hash inputs and rewritten signatures use
+ * the exact stored bytes of version … signature (STANDARDS.md §1.2 E/F) — Bouncy Castle's own
+ * SignerInfo re-encodes as DER, which could reorder a non-DER signedAttrs SET.
+ */
+public final class RawSignerInfo {
+    private final ASN1Sequence sequence;
+    private final SignerInfo parsed;
+
+    public RawSignerInfo(ASN1Encodable element) {
+        try {
+            this.sequence = ASN1Sequence.getInstance(element);
+            this.parsed = SignerInfo.getInstance(sequence);
+            parsed.getEncryptedDigest().getOctets();
+            parsed.getDigestAlgorithm().getAlgorithm();
+        } catch (RuntimeException e) {
+            throw new SignatureFormatException("malformed SignerInfo: " + e.getMessage(), e);
+        }
+    }
+
+    public ASN1Sequence sequence() {
+        return sequence;
+    }
+
+    public SignerInfo parsed() {
+        return parsed;
+    }
+
+    public byte[] signatureOctets() {
+        return parsed.getEncryptedDigest().getOctets();
+    }
+
+    public ASN1Set signedAttributeSet() {
+        return parsed.getAuthenticatedAttributes();
+    }
+
+    /** The unsigned attributes in stored order (empty when the field is absent). */
+    public List<Attribute> unsignedAttributes() {
+        List<Attribute> out = new ArrayList<>();
+        ASN1Set set = parsed.getUnauthenticatedAttributes();
+        if (set != null) {
+            for (ASN1Encodable e : set) {
+                out.add(Attribute.getInstance(e));
+            }
+        }
+        return out;
+    }
+
+    /** The stored elements version … signature, i.e. all but a trailing [1] unsignedAttrs. */
+    public List<ASN1Encodable> signedFields() {
+        List<ASN1Encodable> out = new ArrayList<>();
+        for (ASN1Encodable e : sequence) {
+            if (e instanceof ASN1TaggedObject t && t.getTagNo() == 1) {
+                continue;
+            }
+            out.add(e);
+        }
+        return out;
+    }
+
+    /** The [1] unsignedAttrs element as stored, or null. */
+    public ASN1TaggedObject unsignedField() {
+        for (ASN1Encodable e : sequence) {
+            if (e instanceof ASN1TaggedObject t && t.getTagNo() == 1) {
+                return t;
+            }
+        }
+        return null;
+    }
+
+    /** Concatenated TLVs of version … signature, as stored (ATSv3 imprint part 3, EN 319 122-1 §5.5.3). */
+    public byte[] signedFieldsEncoded() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        for (ASN1Encodable e : signedFields()) {
+            out.writeBytes(Encodings.asStored(e));
+        }
+        return out.toByteArray();
+    }
+
+    /** DER SET OF signed attributes: the input of the signature when signed attributes are present (RFC 5652 §5.4). */
+    public byte[] signedAttributesForVerification() {
+        return Encodings.der(parsed.getAuthenticatedAttributes());
+    }
+}

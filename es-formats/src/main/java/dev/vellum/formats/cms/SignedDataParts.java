@@ -1,0 +1,151 @@
+package dev.vellum.formats.cms;
+
+import dev.vellum.formats.SignatureFormatException;
+import dev.vellum.formats.SignedContent;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import org.bouncycastle.asn1.ASN1Encodable;
+import org.bouncycastle.asn1.ASN1ObjectIdentifier;
+import org.bouncycastle.asn1.ASN1OctetString;
+import org.bouncycastle.asn1.ASN1Primitive;
+import org.bouncycastle.asn1.ASN1Set;
+import org.bouncycastle.asn1.cms.ContentInfo;
+import org.bouncycastle.asn1.cms.SignedData;
+import org.bouncycastle.cms.CMSException;
+import org.bouncycastle.cms.CMSSignedData;
+import org.bouncycastle.cms.SignerInformation;
+
+/**
+ * One parsed CMS SignedData with its elements as stored, for reading and for the hash inputs of
+ * STANDARDS.md §1.2 that need exact encodings. Internal to es-formats.
+ */
+public final class SignedDataParts {
+    private final byte[] encoded;
+    private final ContentInfo contentInfo;
+    private final SignedData signedData;
+    private final CMSSignedData cms;
+    private final Optional<SignedContent> content;
+
+    private SignedDataParts(byte[] encoded, ContentInfo contentInfo, SignedData signedData, CMSSignedData cms,
+                            Optional<SignedContent> content) {
+        this.encoded = encoded;
+        this.contentInfo = contentInfo;
+        this.signedData = signedData;
+        this.cms = cms;
+        this.content = content;
+    }
+
+    /**
+     * Parses a DER or BER ContentInfo holding SignedData.
+     *
+     * @param detachedContent the content when the signature is detached (ignored when encapsulated)
+     */
+    public static SignedDataParts parse(byte[] encoded, Optional<SignedContent> detachedContent, String what) {
+        ASN1Primitive p = Encodings.parse(encoded, what);
+        ContentInfo ci;
+        SignedData sd;
+        try {
+            ci = ContentInfo.getInstance(p);
+            if (!CadesOids.SIGNED_DATA.equals(ci.getContentType())) {
+                throw new SignatureFormatException(what + ": CMS content type " + ci.getContentType()
+                        + " is not signedData");
+            }
+            sd = SignedData.getInstance(ci.getContent());
+        } catch (IllegalArgumentException | IllegalStateException | ClassCastException e) {
+            throw new SignatureFormatException(what + ": not a CMS SignedData (" + e.getMessage() + ")", e);
+        }
+        CMSSignedData cms;
+        try {
+            cms = new CMSSignedData(ci);
+            cms.getSignerInfos(); // forces SignerInfo parsing so malformed input fails here
+        } catch (CMSException | RuntimeException e) {
+            throw new SignatureFormatException(what + ": malformed SignedData (" + e.getMessage() + ")", e);
+        }
+        Optional<SignedContent> content;
+        ASN1Encodable eContent = sd.getEncapContentInfo().getContent();
+        if (eContent != null) {
+            try {
+                content = Optional.of(SignedContent.of(ASN1OctetString.getInstance(eContent).getOctets()));
+            } catch (IllegalArgumentException e) {
+                throw new SignatureFormatException(what + ": eContent is not an OCTET STRING", e);
+            }
+        } else {
+            content = detachedContent;
+        }
+        return new SignedDataParts(encoded, ci, sd, cms, content);
+    }
+
+    /** The ContentInfo bytes as read. */
+    public byte[] encoded() {
+        return encoded.clone();
+    }
+
+    public ContentInfo contentInfo() {
+        return contentInfo;
+    }
+
+    /** The SignedData SEQUENCE as stored: version, digestAlgorithms, encapContentInfo, [0], [1], signerInfos. */
+    public org.bouncycastle.asn1.ASN1Sequence rawSignedData() {
+        return org.bouncycastle.asn1.ASN1Sequence.getInstance(contentInfo.getContent());
+    }
+
+    /** The SignerInfos as stored, in order. */
+    public List<RawSignerInfo> rawSigners() {
+        List<RawSignerInfo> out = new ArrayList<>();
+        for (ASN1Encodable e : signedData.getSignerInfos()) {
+            out.add(new RawSignerInfo(e));
+        }
+        return out;
+    }
+
+    /** Whether the stored ContentInfo uses indefinite lengths (BER); rewrites keep that choice. */
+    public boolean ber() {
+        return encoded.length > 1 && (encoded[1] & 0xFF) == 0x80;
+    }
+
+    public SignedData signedData() {
+        return signedData;
+    }
+
+    public CMSSignedData cms() {
+        return cms;
+    }
+
+    public boolean detached() {
+        return signedData.getEncapContentInfo().getContent() == null;
+    }
+
+    public ASN1ObjectIdentifier eContentType() {
+        return signedData.getEncapContentInfo().getContentType();
+    }
+
+    /** The signed content: eContent if encapsulated, else the supplied detached content, if any. */
+    public Optional<SignedContent> content() {
+        return content;
+    }
+
+    /** The CertificateChoices of SignedData.certificates, each as stored. */
+    public List<ASN1Encodable> certificateChoices() {
+        return elements(signedData.getCertificates());
+    }
+
+    /** The RevocationInfoChoices of SignedData.crls, each as stored (OCSP: the [1] tagged form). */
+    public List<ASN1Encodable> revocationChoices() {
+        return elements(signedData.getCRLs());
+    }
+
+    public List<SignerInformation> signers() {
+        return new ArrayList<>(cms.getSignerInfos().getSigners());
+    }
+
+    private static List<ASN1Encodable> elements(ASN1Set set) {
+        if (set == null) {
+            return List.of();
+        }
+        List<ASN1Encodable> list = new ArrayList<>(set.size());
+        Collections.addAll(list, set.toArray());
+        return list;
+    }
+}

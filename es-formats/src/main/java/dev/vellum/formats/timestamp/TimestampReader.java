@@ -1,0 +1,227 @@
+package dev.vellum.formats.timestamp;
+
+import dev.vellum.formats.Check;
+import dev.vellum.formats.SignedContent;
+import dev.vellum.formats.ValidationData;
+import dev.vellum.formats.cms.CadesOids;
+import dev.vellum.formats.cms.Encodings;
+import dev.vellum.formats.cms.RawSignerInfo;
+import dev.vellum.formats.cms.SignedDataParts;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.bouncycastle.asn1.ASN1Encodable;
+import org.bouncycastle.asn1.cms.Attribute;
+import org.bouncycastle.tsp.TimeStampToken;
+import org.bouncycastle.util.encoders.Hex;
+
+/**
+ * Finds every time-stamp of one SignerInfo and recomputes its message imprint by the recipe of its
+ * kind (STANDARDS.md §1.2). Internal: callers use {@link dev.vellum.formats.CadesSignature#timestamps()}.
+ */
+public final class TimestampReader {
+    private final SignedDataParts parts;
+    private final RawSignerInfo signer;
+    private final Optional<SignedContent> content;
+    private final boolean topLevel;
+
+    /**
+     * @param content what the signer signed: the document content, or the parent's signature value
+     *     for a countersignature
+     */
+    public TimestampReader(SignedDataParts parts, RawSignerInfo signer, Optional<SignedContent> content, boolean topLevel) {
+        this.parts = parts;
+        this.signer = signer;
+        this.content = content;
+        this.topLevel = topLevel;
+    }
+
+    public List<EmbeddedTimestamp> read() {
+        List<EmbeddedTimestamp> out = new ArrayList<>();
+        Map<TimestampKind, Integer> counters = new EnumMap<>(TimestampKind.class);
+        if (signer.signedAttributeSet() != null) {
+            for (ASN1Encodable e : signer.signedAttributeSet()) {
+                Attribute a = Attribute.getInstance(e);
+                if (a.getAttrType().equals(CadesOids.CONTENT_TIMESTAMP)) {
+                    addAll(out, counters, TimestampKind.CONTENT, a);
+                }
+            }
+        }
+        List<Attribute> unsigned = signer.unsignedAttributes();
+        Map<Attribute, Instant> genTimes = new HashMap<>();
+        for (Attribute a : unsigned) {
+            Optional<TimestampKind> kind = TimestampKind.of(a.getAttrType());
+            if (kind.isPresent() && kind.get() != TimestampKind.CONTENT) {
+                for (ASN1Encodable v : a.getAttrValues()) {
+                    try {
+                        genTimes.putIfAbsent(a, Tokens.parse(v).getTimeStampInfo().getGenTime().toInstant());
+                    } catch (IllegalArgumentException ignored) {
+                        // listed as malformed by UnsignedAttributes
+                    }
+                }
+            }
+        }
+        for (Attribute a : unsigned) {
+            TimestampKind.of(a.getAttrType()).filter(k -> k != TimestampKind.CONTENT)
+                    .ifPresent(k -> addAll(out, counters, k, a));
+        }
+        return out;
+    }
+
+    private void addAll(List<EmbeddedTimestamp> out, Map<TimestampKind, Integer> counters, TimestampKind kind, Attribute a) {
+        for (ASN1Encodable v : a.getAttrValues()) {
+            TimeStampToken token;
+            try {
+                token = Tokens.parse(v);
+            } catch (IllegalArgumentException e) {
+                continue;
+            }
+            int index = counters.merge(kind, 1, Integer::sum) - 1;
+            out.add(build(kind, index, token, a));
+        }
+    }
+
+    private EmbeddedTimestamp build(TimestampKind kind, int index, TimeStampToken token, Attribute attribute) {
+        String alg = token.getTimeStampInfo().getMessageImprintAlgOID().getId();
+        byte[] imprint = token.getTimeStampInfo().getMessageImprintDigest();
+        Optional<AtsHashIndex> hashIndex = Optional.empty();
+        Check indexCheck = Check.notChecked("not an archive-time-stamp-v3");
+        Check check;
+        ValidationData data;
+        try {
+            data = Tokens.material(token);
+        } catch (RuntimeException e) {
+            data = ValidationData.EMPTY;
+        }
+        try {
+            switch (kind) {
+                case CONTENT -> check = content.map(c -> compare(imprint, Imprints.contentTimestamp(alg, c), "content"))
+                        .orElse(Check.notChecked("signed content not available"));
+                case SIGNATURE -> check = compare(imprint, Imprints.signatureTimestamp(alg, signer), "signature value");
+                case ESC_TYPE1 -> check = compare(imprint, Imprints.escTimestamp(alg, signer),
+                        "signature, signature-time-stamps and complete references");
+                case CERTS_CRLS_TYPE2 -> check = compare(imprint, Imprints.certsCrlsTimestamp(alg, signer),
+                        "complete certificate and revocation references");
+                case ARCHIVE_V2 -> check = archiveV2(alg, imprint, token, attribute);
+                case ARCHIVE_V3 -> {
+                    Optional<Attribute> indexAttr = hashIndexAttribute(token);
+                    if (indexAttr.isEmpty()) {
+                        check = Check.failed("archive-time-stamp-v3 without ats-hash-index in its token");
+                    } else {
+                        AtsHashIndex idx = AtsHashIndexCodec.parse(indexAttr.get());
+                        hashIndex = Optional.of(idx);
+                        indexCheck = checkIndex(idx);
+                        check = content.isEmpty() || !topLevel
+                                ? Check.notChecked("signed content not available")
+                                : compare(imprint, Imprints.archiveV3(alg, parts, content.get(), signer, idx.encodedValue()),
+                                        "ATSv3 input (content type, content hash, signer fields, hash index)");
+                    }
+                }
+                default -> check = Check.notChecked("archive-time-stamp v1 (TS 101 733 ≤ 1.6.3) imprints are not recomputed");
+            }
+        } catch (RuntimeException e) {
+            check = Check.failed("imprint cannot be computed: " + e.getMessage());
+        }
+        return new EmbeddedTimestamp(kind, index, token, token.getTimeStampInfo().getGenTime().toInstant(), alg, imprint,
+                check, hashIndex, indexCheck, data);
+    }
+
+    private Check archiveV2(String alg, byte[] imprint, TimeStampToken token, Attribute self) {
+        Instant genTime = token.getTimeStampInfo().getGenTime().toInstant();
+        // covered: every unsigned attribute except this ATS and archive time-stamps not older than it;
+        // DER SET order is not chronological, so decide by genTime (trap 4)
+        List<Attribute> covered = new ArrayList<>();
+        for (Attribute a : signer.unsignedAttributes()) {
+            if (a == self || a.equals(self)) {
+                continue;
+            }
+            Optional<TimestampKind> k = TimestampKind.of(a.getAttrType());
+            if (k.isPresent() && k.get().isArchive() && !olderThan(a, genTime)) {
+                continue;
+            }
+            covered.add(a);
+        }
+        for (boolean withTagLength : new boolean[] {true, false}) {
+            Optional<byte[]> computed = Imprints.archiveV2(alg, parts, signer, covered, withTagLength);
+            if (computed.isEmpty()) {
+                return Check.notChecked("detached content not available");
+            }
+            if (Arrays.equals(computed.get(), imprint)) {
+                return Check.passed("ATSv2 imprint matches (" + (withTagLength ? "TS 101 733 v2.2.1" : "v1.8.3")
+                        + " unsignedAttrs encoding)");
+            }
+        }
+        return Check.failed("ATSv2 imprint does not match in either TS 101 733 variant");
+    }
+
+    private static boolean olderThan(Attribute a, Instant genTime) {
+        for (ASN1Encodable v : a.getAttrValues()) {
+            try {
+                if (!Tokens.parse(v).getTimeStampInfo().getGenTime().toInstant().isBefore(genTime)) {
+                    return false;
+                }
+            } catch (IllegalArgumentException e) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static Optional<Attribute> hashIndexAttribute(TimeStampToken token) {
+        if (token.getUnsignedAttributes() == null) {
+            return Optional.empty();
+        }
+        for (Attribute a : token.getUnsignedAttributes().toASN1Structure().getAttributes()) {
+            if (a.getAttrType().equals(CadesOids.ATS_HASH_INDEX_V3) || a.getAttrType().equals(CadesOids.ATS_HASH_INDEX_V2)
+                    || a.getAttrType().equals(CadesOids.ATS_HASH_INDEX_V1)) {
+                return Optional.of(a);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Every index entry must match an element present now; newer elements are merely unprotected (EN 319 122-1 §5.5.2). */
+    private Check checkIndex(AtsHashIndex idx) {
+        String alg = idx.hashAlgorithmOid();
+        List<byte[]> certs = new ArrayList<>();
+        parts.certificateChoices().forEach(c -> certs.add(Digests.digest(alg, Encodings.asStored(c))));
+        List<byte[]> crls = new ArrayList<>();
+        parts.revocationChoices().forEach(c -> crls.add(Digests.digest(alg, Encodings.asStored(c))));
+        List<byte[]> attrs = idx.version() == 3
+                ? AtsHashIndexCodec.unsignedAttributeValueHashes(alg, signer.unsignedAttributes())
+                : AtsHashIndexCodec.unsignedAttributeHashes(alg, signer.unsignedAttributes());
+        for (byte[] h : idx.certificates()) {
+            if (!contains(certs, h)) {
+                return Check.failed("certificatesHashIndex entry " + Hex.toHexString(h) + " matches no certificate");
+            }
+        }
+        for (byte[] h : idx.crls()) {
+            if (!contains(crls, h)) {
+                return Check.failed("crlsHashIndex entry " + Hex.toHexString(h) + " matches no revocation element");
+            }
+        }
+        for (byte[] h : idx.unsignedAttributes()) {
+            if (!contains(attrs, h)) {
+                return Check.failed("unsigned attribute index entry " + Hex.toHexString(h) + " matches no attribute value");
+            }
+        }
+        return Check.passed("all " + (idx.certificates().size() + idx.crls().size() + idx.unsignedAttributes().size())
+                + " hash index entries match elements of the signature");
+    }
+
+    private static boolean contains(List<byte[]> list, byte[] h) {
+        return list.stream().anyMatch(x -> Arrays.equals(x, h));
+    }
+
+    private static Check compare(byte[] expected, byte[] computed, String what) {
+        return Arrays.equals(expected, computed)
+                ? Check.passed("message imprint matches the hash of the " + what)
+                : Check.failed("message imprint " + Hex.toHexString(expected) + " does not match the hash of the "
+                        + what + " (" + Hex.toHexString(computed) + ")");
+    }
+}

@@ -27,7 +27,7 @@ public final class Dss {
 
     /** DSS's verdict on one signature. */
     public record Verdict(String id, SignatureLevel format, Indication indication, SubIndication subIndication,
-                          List<String> errors) {
+                          List<String> errors, boolean policyIdentified, boolean policyDigestValid) {
         @Override
         public String toString() {
             return format + " " + indication + (subIndication == null ? "" : "/" + subIndication) + " " + errors;
@@ -36,6 +36,12 @@ public final class Dss {
 
     public static List<Verdict> validate(byte[] signature, Optional<byte[]> detachedContent, X509Certificate root,
                                          ValidationData external) {
+        return validate(signature, detachedContent, root, external, java.util.Map.of());
+    }
+
+    /** @param policies signature policy documents by OID, for EPES checks */
+    public static List<Verdict> validate(byte[] signature, Optional<byte[]> detachedContent, X509Certificate root,
+                                         ValidationData external, java.util.Map<String, byte[]> policies) {
         CommonTrustedCertificateSource trusted = new CommonTrustedCertificateSource();
         trusted.addCertificate(new CertificateToken(root));
         CommonCertificateVerifier cv = new CommonCertificateVerifier();
@@ -59,13 +65,21 @@ public final class Dss {
         SignedDocumentValidator validator = SignedDocumentValidator.fromDocument(new InMemoryDocument(signature));
         validator.setCertificateVerifier(cv);
         detachedContent.ifPresent(c -> validator.setDetachedContents(List.of(new InMemoryDocument(c))));
+        eu.europa.esig.dss.spi.policy.SignaturePolicyProvider provider = new eu.europa.esig.dss.spi.policy.SignaturePolicyProvider();
+        java.util.Map<String, DSSDocument> byId = new java.util.HashMap<>();
+        policies.forEach((oid, doc) -> byId.put(oid, new InMemoryDocument(doc)));
+        provider.setSignaturePoliciesById(byId);
+        provider.setDataLoader(null);
+        validator.setSignaturePolicyProvider(provider);
         Reports reports = validator.validateDocument(new java.io.ByteArrayInputStream(policyWithEdDsa()));
         SimpleReport simple = reports.getSimpleReport();
         List<Verdict> out = new ArrayList<>();
         for (String id : simple.getSignatureIdList()) {
             List<String> errors = new ArrayList<>();
             simple.getAdESValidationErrors(id).forEach(m -> errors.add(m.getValue()));
-            out.add(new Verdict(id, simple.getSignatureFormat(id), simple.getIndication(id), simple.getSubIndication(id), errors));
+            var wrapper = reports.getDiagnosticData().getSignatureById(id);
+            out.add(new Verdict(id, simple.getSignatureFormat(id), simple.getIndication(id), simple.getSubIndication(id), errors,
+                    wrapper.isPolicyIdentified(), wrapper.isPolicyDigestValid()));
         }
         return out;
     }

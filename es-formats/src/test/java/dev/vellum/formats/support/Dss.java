@@ -27,7 +27,8 @@ public final class Dss {
 
     /** DSS's verdict on one signature. */
     public record Verdict(String id, SignatureLevel format, Indication indication, SubIndication subIndication,
-                          List<String> errors, boolean policyIdentified, boolean policyDigestValid) {
+                          List<String> errors, boolean policyIdentified, boolean policyDigestValid,
+                          int validArchiveTimestamps) {
         @Override
         public String toString() {
             return format + " " + indication + (subIndication == null ? "" : "/" + subIndication) + " " + errors;
@@ -36,14 +37,24 @@ public final class Dss {
 
     public static List<Verdict> validate(byte[] signature, Optional<byte[]> detachedContent, X509Certificate root,
                                          ValidationData external) {
-        return validate(signature, detachedContent, root, external, java.util.Map.of());
+        return validate(signature, detachedContent, List.of(root), external, java.util.Map.of());
+    }
+
+    public static List<Verdict> validate(byte[] signature, Optional<byte[]> detachedContent, List<X509Certificate> roots,
+                                         ValidationData external) {
+        return validate(signature, detachedContent, roots, external, java.util.Map.of());
+    }
+
+    public static List<Verdict> validate(byte[] signature, Optional<byte[]> detachedContent, X509Certificate root,
+                                         ValidationData external, java.util.Map<String, byte[]> policies) {
+        return validate(signature, detachedContent, List.of(root), external, policies);
     }
 
     /** @param policies signature policy documents by OID, for EPES checks */
-    public static List<Verdict> validate(byte[] signature, Optional<byte[]> detachedContent, X509Certificate root,
+    private static List<Verdict> validate(byte[] signature, Optional<byte[]> detachedContent, List<X509Certificate> roots,
                                          ValidationData external, java.util.Map<String, byte[]> policies) {
         CommonTrustedCertificateSource trusted = new CommonTrustedCertificateSource();
-        trusted.addCertificate(new CertificateToken(root));
+        roots.forEach(root -> trusted.addCertificate(new CertificateToken(root)));
         CommonCertificateVerifier cv = new CommonCertificateVerifier();
         cv.setTrustedCertSources(trusted);
         cv.setAIASource(null);
@@ -79,7 +90,9 @@ public final class Dss {
             simple.getAdESValidationErrors(id).forEach(m -> errors.add(m.getValue()));
             var wrapper = reports.getDiagnosticData().getSignatureById(id);
             out.add(new Verdict(id, simple.getSignatureFormat(id), simple.getIndication(id), simple.getSubIndication(id), errors,
-                    wrapper.isPolicyIdentified(), wrapper.isPolicyDigestValid()));
+                    wrapper.isPolicyIdentified(), wrapper.isPolicyDigestValid(),
+                    (int) wrapper.getTimestampListByType(eu.europa.esig.dss.enumerations.TimestampType.ARCHIVE_TIMESTAMP).stream()
+                            .filter(t -> t.isMessageImprintDataIntact() && t.isSignatureValid()).count()));
         }
         return out;
     }

@@ -60,6 +60,15 @@ public final class PolicyRules {
         return new PolicyRules(policy);
     }
 
+    /**
+     * Rules for showing a policy to a person: every extension counts as understood (they are listed,
+     * not enforced). Never use this for validation.
+     */
+    public static PolicyRules forDisplay(SignaturePolicy policy) {
+        checkConsistency(policy.oid(), policy.signPolicyInfo().signatureValidationPolicy());
+        return new PolicyRules(policy);
+    }
+
     /** Only the TR 102 272 structure checks (used when compiling a policy, where extensions are the author's business). */
     public static void checkConsistency(SignaturePolicy policy) {
         checkConsistency(policy.oid(), policy.signPolicyInfo().signatureValidationPolicy());

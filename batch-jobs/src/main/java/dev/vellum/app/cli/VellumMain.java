@@ -1,5 +1,7 @@
 package dev.vellum.app.cli;
 
+import java.io.PrintWriter;
+
 import picocli.CommandLine;
 
 /** Entry point of the {@code vellum} command. Stand-alone tools run without a Spring context. */
@@ -12,6 +14,29 @@ public final class VellumMain {
     }
 
     public static int run(String... args) {
-        return new CommandLine(new VellumCommand()).execute(args);
+        return commandLine().execute(args);
+    }
+
+    /** Runs with the given output streams (for tests and embedding). */
+    public static int run(PrintWriter out, PrintWriter err, String... args) {
+        CommandLine commandLine = commandLine();
+        commandLine.setOut(out);
+        commandLine.setErr(err);
+        try {
+            return commandLine.execute(args);
+        } finally {
+            out.flush();
+            err.flush();
+        }
+    }
+
+    private static CommandLine commandLine() {
+        CommandLine commandLine = new CommandLine(new VellumCommand());
+        commandLine.setExecutionExceptionHandler((exception, cmd, parseResult) -> {
+            cmd.getErr().println("vellum: " + (exception.getMessage() == null
+                    ? exception.getClass().getSimpleName() : exception.getMessage()));
+            return ExitCodes.FAILED;
+        });
+        return commandLine;
     }
 }

@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
  * EN 319 122-1), commitment types (1.2.840.113549.1.9.16.6.*), and signature, key and digest
  * algorithms. Anything else is written as a dotted OID.
  */
-final class OidNames {
+public final class OidNames {
     private static final Pattern DOTTED = Pattern.compile("[0-2](\\.(0|[1-9][0-9]*))+");
     private static final Map<String, String> BY_NAME = new LinkedHashMap<>();
     private static final Map<String, String> BY_OID = new LinkedHashMap<>();
@@ -78,12 +78,12 @@ final class OidNames {
     }
 
     /** The readable name of an OID, or the OID itself. */
-    static String nameOf(String oid) {
+    public static String nameOf(String oid) {
         return BY_OID.getOrDefault(oid, oid);
     }
 
     /** The OID for a name or dotted OID; null when it is neither. */
-    static String oidOf(String nameOrOid) {
+    public static String oidOf(String nameOrOid) {
         String known = BY_NAME.get(nameOrOid);
         if (known != null) {
             return known;

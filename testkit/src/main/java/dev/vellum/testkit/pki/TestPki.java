@@ -94,7 +94,7 @@ public final class TestPki implements AutoCloseable {
                     .subject(defaultSubject("Vellum Test OCSP Responder"))
                     .validity(createdAt.minus(YEAR), createdAt.plus(YEAR)).build();
             authority(intermediate).delegateOcsp(ocspResponder);
-            untrustedRoot = issue("untrusted-root").selfSigned().profile(CertificateProfile.CA).keyType(caKeyType)
+            untrustedRoot = issue("untrusted-root").selfSigned().profile(CertificateProfile.CA)
                     .subject("CN=Untrusted Test Root CA, OU=" + label + ", O=Untrusted Test PKI, C=DE")
                     .validity(createdAt.minus(YEAR.multipliedBy(10)), createdAt.plus(YEAR.multipliedBy(20))).build();
             revokedSigner = issue("signer-revoked").subject(defaultSubject("Revoked Signer"))
@@ -392,7 +392,7 @@ public final class TestPki implements AutoCloseable {
             return this;
         }
 
-        /** The key type of the roots and the intermediate (default ECDSA P-256). */
+        /** The key type of the root and the intermediate (default ECDSA P-256; the untrusted root stays EC). */
         public Builder caKeyType(KeyType keyType) {
             this.caKeyType = Objects.requireNonNull(keyType, "keyType");
             return this;

@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.bouncycastle.asn1.ASN1Encoding;
-import org.bouncycastle.asn1.ASN1Primitive;
+import org.bouncycastle.asn1.tsp.ArchiveTimeStampSequence;
 import org.bouncycastle.asn1.cms.ContentInfo;
 import org.bouncycastle.asn1.tsp.ArchiveTimeStamp;
 import org.bouncycastle.asn1.tsp.PartialHashtree;
@@ -32,7 +32,7 @@ final class ArchiveTimeStamps {
                     + algorithm.jcaName() + " hash-tree root");
         }
         try {
-            return ContentInfo.getInstance(ASN1Primitive.fromByteArray(token.getEncoded(ASN1Encoding.DER)));
+            return EncodedContentInfo.of(token.getEncoded(ASN1Encoding.DER));
         } catch (IOException e) {
             throw new TimestampException("cannot re-encode the time-stamp token in DER", e);
         }
@@ -96,12 +96,21 @@ final class ArchiveTimeStamps {
         return carried;
     }
 
-    /** The DER of an archive time-stamp's timeStamp field, as a time-stamp renewal hashes it. */
+    /** The bytes of an archive time-stamp's timeStamp field, as a time-stamp renewal hashes them. */
     static byte[] timeStampBytes(ArchiveTimeStamp ats) {
         try {
-            return ats.getTimeStamp().getEncoded(ASN1Encoding.DER);
+            return EncodedContentInfo.bytesOf(ats.getTimeStamp());
         } catch (IOException e) {
             throw new TimestampException("cannot encode an archive time-stamp's token", e);
+        }
+    }
+
+    /** The DER of an ArchiveTimeStampSequence: what ha hashes in a hash-tree renewal (RFC 4998 §5.2). */
+    static byte[] sequenceBytes(ArchiveTimeStampSequence sequence) {
+        try {
+            return DerSplice.sequence(sequence);
+        } catch (IOException e) {
+            throw new TimestampException("cannot encode an archive time-stamp sequence", e);
         }
     }
 

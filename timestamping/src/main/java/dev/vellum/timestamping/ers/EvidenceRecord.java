@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
-import org.bouncycastle.asn1.ASN1Encoding;
 import org.bouncycastle.asn1.ASN1Primitive;
 import org.bouncycastle.asn1.tsp.ArchiveTimeStamp;
 import org.bouncycastle.asn1.tsp.ArchiveTimeStampChain;
@@ -63,7 +62,7 @@ public final class EvidenceRecord {
         byte[] e = encoded;
         if (e == null) {
             try {
-                e = asn1.getEncoded(ASN1Encoding.DER);
+                e = DerSplice.encode(asn1);
             } catch (IOException ex) {
                 throw new TimestampException("cannot encode the evidence record", ex);
             }

@@ -41,13 +41,23 @@ public final class EvidenceRecordVerifier {
     // Thousands of records of one batch share one token: its checks (signature, certificate path)
     // give the same answer each time, so the TSA certificate of a passed token is remembered by
     // the token's hash. Failures are not cached.
-    private final Map<ByteBuffer, X509CertificateHolder> passedTokens =
+    private final Map<ByteBuffer, KnownToken> knownTokens =
             new LinkedHashMap<>(64, 0.75f, true) {
                 @Override
-                protected boolean removeEldestEntry(Map.Entry<ByteBuffer, X509CertificateHolder> eldest) {
+                protected boolean removeEldestEntry(Map.Entry<ByteBuffer, KnownToken> eldest) {
                     return size() > CACHE_SIZE;
                 }
             };
+
+    /** A parsed token and, once its checks passed, its TSA certificate. */
+    private static final class KnownToken {
+        final TimeStampToken token;
+        volatile X509CertificateHolder certificate;
+
+        KnownToken(TimeStampToken token) {
+            this.token = token;
+        }
+    }
 
     public EvidenceRecordVerifier(TokenVerifier tokens) {
         this.tokens = Objects.requireNonNull(tokens, "tokens");
@@ -94,9 +104,12 @@ public final class EvidenceRecordVerifier {
             ArchiveTimeStamp[] stamps = chains[c].getArchiveTimestamps();
             DigestAlgorithm algorithm = EvidenceRecord.algorithmOf(stamps[0]);
             MessageDigest md = algorithm.newMessageDigest();
+            byte[] previousDer = null;
             for (int i = 0; i < stamps.length; i++) {
                 String label = "archive time-stamp " + (i + 1) + " of chain " + (c + 1);
-                TimeStampToken token = EvidenceRecord.token(stamps[i]);
+                byte[] der = ArchiveTimeStamps.timeStampBytes(stamps[i]);
+                KnownToken known = known(der, stamps[i]);
+                TimeStampToken token = known.token;
                 Instant genTime = token.getTimeStampInfo().getGenTime().toInstant();
                 if (previousGenTime != null && genTime.isBefore(previousGenTime)) {
                     throw new Failure(EvidenceRecordFailure.MALFORMED, label + " (genTime " + genTime
@@ -118,9 +131,9 @@ public final class EvidenceRecordVerifier {
                     List<byte[]> hashes = objectHashes(md, item, chains, c);
                     covers(md, algorithm, stamps[i], token, hashes, label, "the data object's");
                 } else {
-                    coversPrevious(md, algorithm, stamps[i], token, stamps[i - 1], label);
+                    coversPrevious(md, algorithm, stamps[i], token, stamps[i - 1], previousDer, label);
                 }
-                X509CertificateHolder certificate = verifiedCertificate(label, stamps[i], token);
+                X509CertificateHolder certificate = verifiedCertificate(label, known);
                 if (previousCertificate != null && genTime.isAfter(previousCertificate.getNotAfter().toInstant())) {
                     throw new Failure(EvidenceRecordFailure.NOT_RENEWED_IN_TIME, label + " (genTime " + genTime
                             + ") came after the previous time-stamp's TSA certificate expired on "
@@ -129,6 +142,7 @@ public final class EvidenceRecordVerifier {
                 checked.add(token);
                 previousCertificate = certificate;
                 previousGenTime = genTime;
+                previousDer = der;
                 if (first == null) {
                     first = genTime;
                 }
@@ -137,23 +151,32 @@ public final class EvidenceRecordVerifier {
         return finish(previousCertificate, at, first, checked);
     }
 
-    private X509CertificateHolder verifiedCertificate(String label, ArchiveTimeStamp stamp, TimeStampToken token) {
-        ByteBuffer key = ByteBuffer.wrap(DigestAlgorithm.SHA256.digest(ArchiveTimeStamps.timeStampBytes(stamp)));
-        synchronized (passedTokens) {
-            X509CertificateHolder known = passedTokens.get(key);
+    private KnownToken known(byte[] der, ArchiveTimeStamp stamp) {
+        ByteBuffer key = ByteBuffer.wrap(DigestAlgorithm.SHA256.digest(der));
+        synchronized (knownTokens) {
+            KnownToken known = knownTokens.get(key);
             if (known != null) {
                 return known;
             }
         }
-        X509CertificateHolder certificate;
+        KnownToken parsed = new KnownToken(EvidenceRecord.token(stamp));
+        synchronized (knownTokens) {
+            knownTokens.put(key, parsed);
+        }
+        return parsed;
+    }
+
+    private X509CertificateHolder verifiedCertificate(String label, KnownToken known) {
+        X509CertificateHolder certificate = known.certificate;
+        if (certificate != null) {
+            return certificate;
+        }
         try {
-            certificate = tokens.verifyToken(label, token);
+            certificate = tokens.verifyToken(label, known.token);
         } catch (TsaException e) {
             throw new Failure(EvidenceRecordFailure.TIMESTAMP_INVALID, e.getMessage());
         }
-        synchronized (passedTokens) {
-            passedTokens.put(key, certificate);
-        }
+        known.certificate = certificate;
         return certificate;
     }
 
@@ -173,11 +196,7 @@ public final class EvidenceRecordVerifier {
         DigestAlgorithm algorithm = EvidenceRecord.algorithmOf(chains[c].getArchiveTimestamps()[0]);
         byte[] ha = null;
         if (c > 0) {
-            try {
-                ha = md.digest(new ArchiveTimeStampSequence(Arrays.copyOf(chains, c)).getEncoded(ASN1Encoding.DER));
-            } catch (IOException e) {
-                throw new TimestampException("cannot encode the earlier archive time-stamp chains", e);
-            }
+            ha = md.digest(ArchiveTimeStamps.sequenceBytes(new ArchiveTimeStampSequence(Arrays.copyOf(chains, c))));
         }
         List<byte[]> hashes = new ArrayList<>(item.size());
         for (DataObject d : item) {
@@ -193,8 +212,7 @@ public final class EvidenceRecordVerifier {
     }
 
     private static void coversPrevious(MessageDigest md, DigestAlgorithm algorithm, ArchiveTimeStamp stamp,
-                                       TimeStampToken token, ArchiveTimeStamp previous, String label) {
-        byte[] der = ArchiveTimeStamps.timeStampBytes(previous);
+                                       TimeStampToken token, ArchiveTimeStamp previous, byte[] der, String label) {
         try {
             covers(md, algorithm, stamp, token, List.of(md.digest(der)), label, "the previous time-stamp's");
         } catch (Failure f) {

@@ -1,9 +1,7 @@
 package dev.vellum.timestamping.ers;
 
 import dev.vellum.timestamping.DigestAlgorithm;
-import dev.vellum.timestamping.TimestampException;
 import dev.vellum.timestamping.TimestampSource;
-import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.security.MessageDigest;
 import java.util.ArrayList;
@@ -12,7 +10,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.bouncycastle.asn1.ASN1Encoding;
 import org.bouncycastle.asn1.cms.ContentInfo;
 import org.bouncycastle.asn1.tsp.ArchiveTimeStamp;
 import org.bouncycastle.asn1.tsp.ArchiveTimeStampChain;
@@ -89,12 +86,7 @@ public final class EvidenceRecords {
         byte[][] leaves = new byte[items.size()][];
         for (int i = 0; i < items.size(); i++) {
             HashTreeRenewal item = items.get(i);
-            byte[] ha;
-            try {
-                ha = md.digest(item.record().sequence().getEncoded(ASN1Encoding.DER));
-            } catch (IOException e) {
-                throw new TimestampException("cannot encode the archive time-stamp sequence of item " + i, e);
-            }
+            byte[] ha = md.digest(ArchiveTimeStamps.sequenceBytes(item.record().sequence()));
             byte[][] members = new byte[item.data().size()][];
             for (int j = 0; j < members.length; j++) {
                 members[j] = ArchiveTimeStamps.renewedObjectHash(md, item.data().get(j).digest(newAlgorithm), ha);

@@ -8,7 +8,7 @@ import dev.vellum.timestamping.TimestampException;
 import dev.vellum.timestamping.embedded.EmbeddedTsa;
 import dev.vellum.timestamping.embedded.EmbeddedTsaConfig;
 import dev.vellum.timestamping.support.CountingTimestampSource;
-import dev.vellum.timestamping.support.MutableClock;
+import dev.vellum.testkit.time.MutableClock;
 import dev.vellum.timestamping.verify.TokenVerifier;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -32,7 +32,7 @@ class EvidenceBatchTest {
 
     @TempDir
     static Path dir;
-    static MutableClock clock = new MutableClock(T0);
+    static MutableClock clock = MutableClock.at(T0);
     static EmbeddedTsa tsa;
     static CountingTimestampSource counting;
     static EvidenceRecordVerifier verifier;
@@ -107,6 +107,14 @@ class EvidenceBatchTest {
                 original.toAsn1().getDigestAlgorithms(), null, null, new ArchiveTimeStampSequence(
                 new ArchiveTimeStampChain(new ArchiveTimeStamp(ats.getDigestAlgorithmIdentifier(), reduced, ats.getTimeStamp())))));
         assertThat(verifier.verify(forged, item(7), T0).failure()).contains(EvidenceRecordFailure.HASH_TREE_MISMATCH);
+    }
+
+    @Test
+    void ourDerEncodingIsBouncyCastlesDerEncoding() throws Exception {
+        for (int i : new int[] {0, 1, 4999, ITEMS - 1}) {
+            assertThat(sealed.record(i).encoded())
+                    .isEqualTo(sealed.record(i).toAsn1().getEncoded(org.bouncycastle.asn1.ASN1Encoding.DER));
+        }
     }
 
     @Test

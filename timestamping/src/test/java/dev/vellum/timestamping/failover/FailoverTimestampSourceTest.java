@@ -9,7 +9,7 @@ import dev.vellum.timestamping.TsaException;
 import dev.vellum.timestamping.TsaFailure;
 import dev.vellum.timestamping.http.HttpTimestampClient;
 import dev.vellum.timestamping.support.MisbehavingTsa;
-import dev.vellum.timestamping.support.MutableClock;
+import dev.vellum.testkit.time.MutableClock;
 import dev.vellum.timestamping.support.MisbehavingTsa.Mode;
 import dev.vellum.timestamping.support.TokenFactory;
 import dev.vellum.timestamping.verify.TokenVerifier;
@@ -28,7 +28,7 @@ class FailoverTimestampSourceTest {
     private static final byte[] DIGEST = DigestAlgorithm.SHA256.digest(new byte[] {9});
 
     private final List<Duration> sleeps = new ArrayList<>();
-    private final MutableClock clock = new MutableClock(TokenFactory.NOW);
+    private final MutableClock clock = MutableClock.at(TokenFactory.NOW);
 
     private static HttpTimestampClient client(String name, URI url) {
         return HttpTimestampClient.builder(url).name(name).requestTimeout(Duration.ofSeconds(2))

@@ -1,0 +1,112 @@
+package dev.vellum.app.cli.archive;
+
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import dev.vellum.app.cli.ExitCodes;
+import dev.vellum.app.cli.GlobalOptions;
+import dev.vellum.app.cli.VellumCommand;
+import dev.vellum.app.cli.console.Console;
+import dev.vellum.app.cli.console.SummaryTable;
+import dev.vellum.app.context.ArchiveContext;
+import dev.vellum.app.context.ArchiveUnavailableException;
+import dev.vellum.app.jobs.CapabilityUnavailableException;
+import dev.vellum.app.jobs.JobLaunchException;
+import dev.vellum.app.jobs.JobRun;
+import dev.vellum.app.jobs.ProgressBoard;
+import dev.vellum.app.store.StoreException;
+
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** A command that works on the archive: it opens the Spring context (and the data-directory lock) for its run. */
+abstract class ArchiveCommand implements Callable<Integer> {
+    @ParentCommand
+    VellumCommand vellum;
+
+    @Spec
+    CommandSpec spec;
+
+    @picocli.CommandLine.Option(names = "--json", description = "Print results as JSON for machines.")
+    boolean json;
+
+    @Override
+    public final Integer call() {
+        Console console = console();
+        try {
+            Integer refusal = refuseEarly(console);
+            if (refusal != null) {
+                return refusal;
+            }
+            try (ArchiveContext archive = ArchiveContext.open(settings())) {
+                return run(archive, console);
+            }
+        } catch (ArchiveUnavailableException | CapabilityUnavailableException | JobLaunchException | StoreException e) {
+            console.warn("vellum " + spec.name() + ": " + e.getMessage());
+            return ExitCodes.FAILED;
+        }
+    }
+
+    /** A reason not to open the archive at all (e.g. a capability missing from this build), as an exit code. */
+    protected Integer refuseEarly(Console console) {
+        return null;
+    }
+
+    protected abstract int run(ArchiveContext archive, Console console);
+
+    /** How to open the archive; by default exactly as the global options say. */
+    protected dev.vellum.app.context.ArchiveSettings settings() {
+        return global().archiveSettings();
+    }
+
+    protected GlobalOptions global() {
+        GlobalOptions global = vellum.globalOptions();
+        return json && !global.json() ? new GlobalOptions(global.dataDir(), global.configFile(), global.now(), true) : global;
+    }
+
+    protected Console console() {
+        return new Console(spec.commandLine().getOut(), spec.commandLine().getErr(), global().json());
+    }
+
+    /** Runs a job with a progress bar (on a terminal) and prints its summary line. */
+    protected static JobRun runJob(ArchiveContext archive, Console console, String job, Map<String, String> parameters) {
+        ProgressBoard board = archive.bean(ProgressBoard.class);
+        JobRun run;
+        try (AutoCloseable bar = console.progress(() -> board.phase(), board::done, board::total)) {
+            run = archive.run(job, parameters);
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+        console.say(job + ": " + run.status().toLowerCase(java.util.Locale.ROOT)
+                + (run.restarted() ? " (resumed an interrupted run)" : "")
+                + " in " + seconds(run.duration()) + " s, execution " + run.executionId());
+        for (String failure : run.failures()) {
+            console.warn("  " + job + " failed: " + failure);
+        }
+        return run;
+    }
+
+    protected static SummaryTable tallyTable(JobRun run, String... counters) {
+        SummaryTable table = new SummaryTable("outcome", "count");
+        for (String counter : counters) {
+            table.row(counter, run.count(counter));
+        }
+        return table;
+    }
+
+    static String seconds(java.time.Duration duration) {
+        return String.format(java.util.Locale.ROOT, "%.1f", duration.toMillis() / 1000.0);
+    }
+
+    /** Refuses with the capability's message and the "failed" exit code. */
+    protected static int refuse(Console console, String command, CapabilityUnavailableException e) {
+        console.warn("vellum " + command + ": " + e.getMessage());
+        if (console.json()) {
+            console.printJson(Map.of("command", command, "status", "UNAVAILABLE", "reason", e.getMessage()));
+        }
+        return ExitCodes.FAILED;
+    }
+}

@@ -1,0 +1,75 @@
+package dev.vellum.app.cli.archive;
+
+import java.time.Clock;
+import java.util.List;
+
+import dev.vellum.app.cli.ExitCodes;
+import dev.vellum.app.cli.console.Console;
+import dev.vellum.app.context.ArchiveContext;
+import dev.vellum.app.context.VellumProperties;
+import dev.vellum.app.jobs.CapabilityUnavailableException;
+import dev.vellum.app.jobs.JobRun;
+import dev.vellum.app.schedule.JobScheduler;
+import dev.vellum.app.schedule.ScheduledJob;
+import dev.vellum.app.schedule.Schedules;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = {"Runs the jobs on the cron schedules of the configuration (vellum.schedule.*) until stopped.",
+                "Every job is also a command of its own, for cron or systemd timers instead."})
+public final class ServeCommand extends ArchiveCommand {
+    @Option(names = "--max-runs", defaultValue = "0",
+            description = "Stop after this many job runs (0 = run until stopped).")
+    int maxRuns;
+
+    @Override
+    protected Integer refuseEarly(Console console) {
+        if (global().now() != null) {
+            console.warn("vellum serve: --now fixes the clock, so no schedule would ever fire; run the job commands instead");
+            return ExitCodes.USAGE;
+        }
+        return null;
+    }
+
+    @Override
+    protected int run(ArchiveContext archive, Console console) {
+        VellumProperties properties = archive.properties();
+        List<ScheduledJob> jobs;
+        try {
+            jobs = Schedules.from(properties);
+        } catch (CapabilityUnavailableException e) {
+            return refuse(console, "serve", e);
+        } catch (IllegalArgumentException e) {
+            console.warn("vellum serve: " + e.getMessage());
+            return ExitCodes.USAGE;
+        }
+        if (jobs.isEmpty()) {
+            console.warn("vellum serve: nothing is scheduled; set vellum.schedule.<job> cron expressions in --config");
+            return ExitCodes.USAGE;
+        }
+        JobScheduler scheduler = new JobScheduler(jobs, Clock.systemDefaultZone(), d -> Thread.sleep(d.toMillis()));
+        Thread main = Thread.currentThread();
+        Thread hook = new Thread(() -> {
+            scheduler.stop();
+            main.interrupt();
+        }, "vellum-serve-stop");
+        Runtime.getRuntime().addShutdownHook(hook);
+        jobs.forEach(job -> console.say("scheduled " + job.jobName() + " at '" + job.cron() + "'"));
+        int[] failures = {0};
+        scheduler.run(maxRuns, (job, at) -> {
+            console.say(at + ": running " + job.jobName());
+            JobRun run = runJob(archive, console, job.jobName(), job.parameters());
+            if (!run.completed()) {
+                failures[0]++;
+            }
+        });
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+            // the JVM is already stopping: the hook has run
+        }
+        return failures[0] == 0 ? ExitCodes.OK : ExitCodes.FAILED;
+    }
+}

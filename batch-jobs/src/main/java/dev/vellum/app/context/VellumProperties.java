@@ -1,0 +1,71 @@
+package dev.vellum.app.context;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.Period;
+import java.util.List;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Every {@code vellum.*} setting, bound from the bundled defaults, the {@code --config} file and
+ * the global command-line options (which win). docs/operations.md lists them.
+ */
+@ConfigurationProperties("vellum")
+public record VellumProperties(
+        @DefaultValue("./vellum-data") Path dataDir,
+        Instant now,
+        @DefaultValue Ingest ingest,
+        @DefaultValue Jobs jobs,
+        @DefaultValue Upgrade upgrade,
+        @DefaultValue Renew renew,
+        @DefaultValue Schedule schedule,
+        @DefaultValue Validation validation) {
+
+    /**
+     * Trust and validation data for validation: PEM files or directories of trust anchors, and
+     * directories (or files) of certificates and CRLs supplied to every validation. {@code online}
+     * lets the first validation at ingest fetch revocation data from {@code allowed-hosts};
+     * revalidation is always offline, from the archive.
+     */
+    public record Validation(@DefaultValue List<Path> trust, @DefaultValue List<Path> validationData,
+                             @DefaultValue("false") boolean online, @DefaultValue List<String> allowedHosts) {
+    }
+
+    /** Limits that keep hostile input from exhausting memory or the stack. */
+    public record Ingest(
+            @DefaultValue("67108864") long maxItemBytes,
+            @DefaultValue("32") int maxMimeDepth,
+            @DefaultValue("5000") int maxMimeParts,
+            @DefaultValue("1048576") int maxHeaderBytes) {
+    }
+
+    /** Chunk size and the number of partitions worked on in parallel (0 = one per core). */
+    public record Jobs(@DefaultValue("50") int chunkSize, @DefaultValue("0") int partitions,
+                       @DefaultValue("0") int skipLimit) {
+        public int effectivePartitions() {
+            return partitions > 0 ? partitions : Math.max(1, Runtime.getRuntime().availableProcessors());
+        }
+
+        /** 0 means: no limit; every bad item is quarantined and the job goes on. */
+        public long effectiveSkipLimit() {
+            return skipLimit > 0 ? skipLimit : Long.MAX_VALUE;
+        }
+    }
+
+    /** What {@code upgrade} produces: {@code LTA} (CAdES extension) or {@code ERS} (RFC 4998 evidence records). */
+    public record Upgrade(@DefaultValue("LTA") String target, @DefaultValue("embedded") String tsa,
+                          @DefaultValue("false") boolean seal) {
+    }
+
+    public record Renew(@DefaultValue("P1Y") Period horizon) {
+    }
+
+    /** Cron expressions (Spring's six-field form) used by {@code vellum serve}; empty = not scheduled. */
+    public record Schedule(@DefaultValue("") String ingest, @DefaultValue List<Path> ingestPaths,
+                           @DefaultValue("") String upgrade, @DefaultValue("") String revalidate,
+                           @DefaultValue("") String renew, @DefaultValue("") String report,
+                           @DefaultValue("") String reportDir) {
+    }
+}

@@ -1,0 +1,11 @@
+package dev.vellum.app.store;
+
+import java.time.Instant;
+
+/** One stored state of an item: version 0 is the original bytes; upgrades add versions. */
+public record ItemVersion(long itemId, int version, ContentHash blob, String kind, String level, Instant createdAt,
+                          Long jobExecutionId) {
+    public static final String ORIGINAL = "ORIGINAL";
+    /** An RFC 4998 evidence record (DER) over the original (and its detached content). */
+    public static final String EVIDENCE_RECORD = "EVIDENCE_RECORD";
+}

@@ -1,0 +1,124 @@
+package dev.vellum.app.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import dev.vellum.app.support.BadInputs;
+import dev.vellum.testkit.corpus.Corpus;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+class VellumCliTest {
+    @TempDir
+    Path temp;
+
+    @Test
+    void helpListsTheArchiveCommandsAndTheGlobalOptions() {
+        CliRunner.Result help = CliRunner.run("--help");
+        assertThat(help.exitCode()).isZero();
+        assertThat(help.out()).contains("--data", "--config", "--now", "--json")
+                .contains("ingest", "upgrade", "revalidate", "renew", "report", "items", "jobs", "verify-store",
+                        "serve", "demo");
+    }
+
+    @Test
+    void ingestThenItemsJobsAndVerifyStoreWithExitCodesThatTellWhatHappened() throws Exception {
+        Path in = temp.resolve("in");
+        Files.createDirectories(in);
+        Files.write(in.resolve("a.eml"), Corpus.bytes("openssl/messages/01-valid-rsa2048.eml"));
+        Files.write(in.resolve("b.eml"), Corpus.bytes("openssl/messages/28-valid-two-signers.eml"));
+        Files.write(in.resolve("empty.eml"), new byte[0]);
+        Files.writeString(in.resolve("bomb.eml"), BadInputs.mimeBomb(100));
+        String data = temp.resolve("data").toString();
+
+        CliRunner.Result ingest = CliRunner.run("--data", data, "--now", "2031-05-01", "ingest", in.toString(), "--json");
+        assertThat(ingest.exitCode()).as(ingest.err()).isEqualTo(ExitCodes.ATTENTION);
+        JsonNode json = JsonMapper.builder().build().readTree(ingest.out());
+        assertThat(json.path("job").path("status").asString()).isEqualTo("COMPLETED");
+        assertThat(json.path("job").path("tally").path("archived").asInt()).isEqualTo(2);
+        assertThat(json.path("job").path("tally").path("quarantined").asInt()).isEqualTo(2);
+        assertThat(json.path("quarantined").toString()).contains("empty file").contains("MIME nesting deeper than 32");
+        assertThat(json.path("firstValidation").asString()).contains("validation");
+
+        CliRunner.Result again = CliRunner.run("--data", data, "ingest", in.toString());
+        assertThat(again.exitCode()).as("nothing new, nothing failed").isEqualTo(ExitCodes.OK);
+        assertThat(again.out()).contains("alreadyArchived").contains("alreadyQuarantined");
+
+        CliRunner.Result items = CliRunner.run("items", "--data", data, "--indication", "NOT_VALIDATED");
+        assertThat(items.exitCode()).isZero();
+        assertThat(items.out()).contains("2 item(s) shown; 2 archived, 2 quarantined");
+
+        CliRunner.Result itemsJson = CliRunner.run("--json", "--data", data, "items");
+        JsonNode list = JsonMapper.builder().build().readTree(itemsJson.out());
+        assertThat(list).hasSize(2);
+        // --now fixed the clock for the first run: its items carry that time.
+        assertThat(list.get(0).path("ingestedAt").asString()).startsWith("2031-05-01T00:00");
+
+        CliRunner.Result jobs = CliRunner.run("--data", data, "jobs");
+        assertThat(jobs.out()).contains("ingest").contains("COMPLETED");
+
+        CliRunner.Result verify = CliRunner.run("--data", data, "verify-store");
+        assertThat(verify.exitCode()).isZero();
+        assertThat(verify.out()).contains("store OK");
+
+        Path report = temp.resolve("reports");
+        CliRunner.Result reportRun = CliRunner.run("--data", data, "report", "--out", report.toString());
+        assertThat(reportRun.exitCode()).as(reportRun.err()).isZero();
+        assertThat(Files.readString(report.resolve("batch-report.json"))).contains("\"NOT_VALIDATED\" : 2")
+                .contains("empty file");
+        assertThat(report.resolve("items")).isDirectoryContaining("glob:**/item-1.json");
+    }
+
+    @Test
+    void aCorruptBlobMakesVerifyStoreFailWithExitCode4AndItsName() throws Exception {
+        Path in = temp.resolve("one.eml");
+        Files.write(in, Corpus.bytes("openssl/messages/04-valid-ecdsa-p256.eml"));
+        String data = temp.resolve("data").toString();
+        assertThat(CliRunner.run("--data", data, "ingest", in.toString()).exitCode()).isZero();
+        Path blob;
+        try (var files = Files.walk(temp.resolve("data/store/sha256"))) {
+            blob = files.filter(Files::isRegularFile).findFirst().orElseThrow();
+        }
+        blob.toFile().setWritable(true);
+        Files.writeString(blob, "bit rot");
+        CliRunner.Result verify = CliRunner.run("--data", data, "verify-store");
+        assertThat(verify.exitCode()).isEqualTo(ExitCodes.STORE_DAMAGED);
+        assertThat(verify.out()).contains(blob.getFileName().toString()).contains("corrupt").contains("item 1 version 0");
+    }
+
+    @Test
+    void commandsWhoseLibraryHasNotLandedRefuseWithTheReasonAndExitCode3() {
+        String data = temp.resolve("data").toString();
+        CliRunner.Result upgrade = CliRunner.run("--data", data, "upgrade");
+        assertThat(upgrade.exitCode()).isEqualTo(ExitCodes.FAILED);
+        assertThat(upgrade.err()).contains("not available in this build").contains("issue");
+        CliRunner.Result revalidate = CliRunner.run("--data", data, "revalidate", "--at", "2030-01-01");
+        assertThat(revalidate.exitCode()).isEqualTo(ExitCodes.FAILED);
+        assertThat(revalidate.err()).contains("validation");
+        assertThat(CliRunner.run("--data", data, "report", "--format", "pdf", "--out", data).err())
+                .contains("reports");
+    }
+
+    @Test
+    void aSecondProcessOnTheSameDataDirectoryIsToldWhoHoldsIt() throws Exception {
+        Path data = temp.resolve("data");
+        try (var archive = dev.vellum.app.context.ArchiveContext.open(dev.vellum.app.context.ArchiveSettings.of(data))) {
+            CliRunner.Result second = CliRunner.run("--data", data.toString(), "items");
+            assertThat(second.exitCode()).isEqualTo(ExitCodes.FAILED);
+            assertThat(second.err()).contains("another vellum process is using").contains("pid");
+        }
+    }
+
+    @Test
+    void badNowIsAUsageError() {
+        CliRunner.Result result = CliRunner.run("--now", "next tuesday", "items");
+        assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(result.err()).contains("ISO-8601");
+    }
+}

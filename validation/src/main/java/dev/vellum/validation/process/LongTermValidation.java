@@ -1,0 +1,209 @@
+package dev.vellum.validation.process;
+
+import dev.vellum.formats.CadesSignature;
+import dev.vellum.formats.OcspResponseData;
+import dev.vellum.formats.timestamp.AtsHashIndex;
+import dev.vellum.formats.timestamp.EmbeddedTimestamp;
+import dev.vellum.validation.Indication;
+import dev.vellum.validation.SubIndication;
+import dev.vellum.validation.crypto.AlgorithmNames;
+import dev.vellum.validation.data.Origin;
+import dev.vellum.validation.data.ValidationMaterial;
+import dev.vellum.validation.poe.ExternalPoe;
+import dev.vellum.validation.report.SignatureReport;
+import dev.vellum.validation.x509.Fingerprints;
+import java.io.IOException;
+import java.security.MessageDigest;
+import java.security.cert.X509CRL;
+import java.security.cert.X509Certificate;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.bouncycastle.asn1.ASN1Encodable;
+import org.bouncycastle.asn1.ASN1Encoding;
+import org.bouncycastle.asn1.ASN1ObjectIdentifier;
+import org.bouncycastle.asn1.DERTaggedObject;
+import org.bouncycastle.asn1.cms.Attribute;
+import org.bouncycastle.asn1.cms.OtherRevocationInfoFormat;
+
+/**
+ * EN 319 102-1 §5.6.3 validation process for signatures providing long-term availability and
+ * integrity of validation material: archive time-stamps are validated newest first (each older one
+ * in the past, with the POE the newer ones give it), POEs are extracted from them (§5.6.2.3) and
+ * from the caller's external POEs, and the signature is then validated in the past (§5.6.2.4).
+ */
+public final class LongTermValidation {
+
+    static final String PROCESS_URI = "urn:etsi:019102:validationprocess:LTA";
+    private static final ASN1ObjectIdentifier OCSP_RESPONSE_FORMAT = new ASN1ObjectIdentifier("1.3.6.1.5.5.7.16.2");
+    private static final ASN1ObjectIdentifier OCSP_BASIC_FORMAT = new ASN1ObjectIdentifier("1.3.6.1.5.5.7.48.1.1");
+    private final TimestampValidation timestamps;
+
+    public LongTermValidation(TimestampValidation timestamps) {
+        this.timestamps = timestamps;
+    }
+
+    public Conclusion longTermValidation(CadesSignature signature, BasicResult basic, ValidationWithTime.Result ltv,
+                                         ValidationRun run, SignatureReport.Builder report) {
+        String sigObject = Signatures.poeKey(signature);
+        externalPoes(signature, run);
+        List<EmbeddedTimestamp> archives = new ArrayList<>(signature.timestamps().stream()
+                .filter(t -> t.kind().isArchive()).toList());
+        archives.sort(Comparator.comparing(EmbeddedTimestamp::genTime).reversed());
+        for (EmbeddedTimestamp ats : archives) {
+            boolean imprint = ats.imprintCheck().passed() && !ats.hashIndexCheck().failed();
+            String problem = !ats.imprintCheck().passed() ? "archive time-stamp: " + ats.imprintCheck().detail()
+                    : "archive time-stamp hash index: " + ats.hashIndexCheck().detail();
+            TimestampOutcome t = timestamps.timestampValidation(ats.token(), ValidationMaterial.of(Origin.TIMESTAMP, ats.tokenData()),
+                    "ARCHIVE", imprint, problem, run, Origin.SIGNATURE);
+            boolean accepted = t.passed() || pastTimestampValidation(t, run);
+            report.timestamp(t.report());
+            if (!accepted) {
+                run.warn("archive time-stamp of " + t.genTime() + " is not used: " + t.conclusion().message());
+                continue;
+            }
+            poeExtraction(signature, ats, t, run);
+        }
+        // signature time-stamps that failed at the current time may pass in the past (§5.6.2.4 for tokens)
+        for (TimestampOutcome st : ltv.signatureTimestamps()) {
+            if (st.passed() || pastTimestampValidation(st, run)) {
+                run.poes().add(sigObject, st.genTime(), "validation", st.id());
+            }
+            report.timestamp(st.report());
+        }
+        Instant best = ltv.bestSignatureTime();
+        Instant existedAt = run.poes().earliest(sigObject).filter(best::isAfter).orElse(best);
+        if (ltv.conclusion().passed()) {
+            return Conclusion.PASSED;
+        }
+        Conclusion l = ltv.conclusion();
+        if (l.indication() == Indication.FAILED || !ValidationWithTime.CONTINUE.contains(l.subIndication())
+                || basic.chain() == null) {
+            return l;
+        }
+        Conclusion past = ValidationWithTime.judgeAt(signature, basic, existedAt, run, true);
+        report.constraint(BasicSignatureValidation.outcome("past-signature-validation", "EN 319 102-1 §5.6.2.4",
+                "past signature validation with POE " + existedAt, past));
+        return past;
+    }
+
+    /** §5.6.2.4 applied to a time-stamp token: its own problems resolved by the POE newer tokens give it. */
+    private static boolean pastTimestampValidation(TimestampOutcome t, ValidationRun run) {
+        if (!TimestampValidation.isPastValidationCandidate(t.conclusion()) || t.chain() == null || t.tsaCertificate() == null) {
+            return false;
+        }
+        Optional<Instant> poe = run.poes().earliest(t.id());
+        if (poe.isEmpty()) {
+            return false;
+        }
+        Instant at = poe.get().isBefore(t.genTime()) ? poe.get() : t.genTime();
+        PastSignatureValidation.Resolution r = PastSignatureValidation.resolve(t.chain(), t.tsaCertificate(), at,
+                c -> run.poes().earliest(Fingerprints.of(c)), true);
+        boolean cryptoOk = t.suitability() == null || t.suitability().isSuitableAt(poe.get());
+        return r.resolved() && cryptoOk;
+    }
+
+    // §5.6.2.3 POE extraction: what an accepted archive time-stamp covers existed at its genTime.
+    private static void poeExtraction(CadesSignature signature, EmbeddedTimestamp ats, TimestampOutcome t, ValidationRun run) {
+        Instant at = t.genTime();
+        run.poes().add(Signatures.poeKey(signature), at, "validation", t.id());
+        Map<String, String> candidates = coverable(signature, at);
+        Optional<AtsHashIndex> index = ats.hashIndex();
+        if (index.isEmpty()) {
+            // ATSv2 and v1 cover everything the signature held before them (RFC 5126 §6.4.1)
+            candidates.values().forEach(id -> run.poes().add(id, at, "validation", t.id()));
+            return;
+        }
+        MessageDigest md = digest(index.get().hashAlgorithmOid());
+        List<byte[]> hashes = new ArrayList<>(index.get().certificates());
+        hashes.addAll(index.get().crls());
+        hashes.addAll(index.get().unsignedAttributes());
+        for (Map.Entry<String, String> c : candidates.entrySet()) {
+            byte[] h = md.digest(java.util.HexFormat.of().parseHex(c.getKey()));
+            if (hashes.stream().anyMatch(x -> MessageDigest.isEqual(x, h))) {
+                run.poes().add(c.getValue(), at, "validation", t.id());
+            }
+        }
+    }
+
+    /**
+     * Hash-index input (hex) → object id, for everything an archive time-stamp may cover: SignedData
+     * certificates and revocation entries (OCSP as the [1] OtherRevocationInfoFormat TLV, in both
+     * formats) and each unsigned attribute value (attrType ‖ value) older than the time-stamp.
+     */
+    private static Map<String, String> coverable(CadesSignature signature, Instant before) {
+        java.util.HexFormat hex = java.util.HexFormat.of();
+        Map<String, String> out = new LinkedHashMap<>();
+        for (X509Certificate c : signature.document().signedDataMaterial().certificates()) {
+            byte[] der = Fingerprints.encoded(c);
+            out.put(hex.formatHex(der), Fingerprints.sha256Hex(der));
+        }
+        for (X509CRL crl : signature.document().signedDataMaterial().crls()) {
+            try {
+                out.put(hex.formatHex(crl.getEncoded()), Fingerprints.sha256Hex(crl.getEncoded()));
+            } catch (java.security.cert.CRLException e) {
+                // skip
+            }
+        }
+        for (OcspResponseData o : signature.document().signedDataMaterial().ocspResponses()) {
+            String id = Fingerprints.sha256Hex(o.encoded());
+            try {
+                out.put(hex.formatHex(otherRevocation(OCSP_RESPONSE_FORMAT, o.encoded())), id);
+                out.put(hex.formatHex(otherRevocation(OCSP_BASIC_FORMAT, o.basicEncoded())), id);
+            } catch (IOException e) {
+                // skip
+            }
+        }
+        for (Attribute a : signature.rawSignerInfo().unsignedAttributes()) {
+            for (ASN1Encodable v : a.getAttrValues()) {
+                try {
+                    byte[] type = a.getAttrType().getEncoded(ASN1Encoding.DER);
+                    byte[] value = v.toASN1Primitive().getEncoded(ASN1Encoding.DER);
+                    byte[] both = new byte[type.length + value.length];
+                    System.arraycopy(type, 0, both, 0, type.length);
+                    System.arraycopy(value, 0, both, type.length, value.length);
+                    out.put(hex.formatHex(both), Fingerprints.sha256Hex(value));
+                    out.putIfAbsent(hex.formatHex(a.getEncoded(ASN1Encoding.DER)), Fingerprints.sha256Hex(value));
+                } catch (IOException e) {
+                    // skip
+                }
+            }
+        }
+        return out;
+    }
+
+    private static byte[] otherRevocation(ASN1ObjectIdentifier format, byte[] der) throws IOException {
+        OtherRevocationInfoFormat other = new OtherRevocationInfoFormat(format,
+                org.bouncycastle.asn1.ASN1Primitive.fromByteArray(der));
+        return new DERTaggedObject(false, 1, other).getEncoded(ASN1Encoding.DER);
+    }
+
+    private static MessageDigest digest(String oid) {
+        try {
+            return MessageDigest.getInstance(AlgorithmNames.digestName(oid), BouncyCastle.PROVIDER);
+        } catch (Exception e) {
+            throw new IllegalArgumentException("unsupported hash-index algorithm " + oid, e);
+        }
+    }
+
+    // External POEs (TS 119 102-2 "provided"): matched by SHA-256 against the signature, its CMS or
+    // the validated file; any other hash stands for the object with that id.
+    private static void externalPoes(CadesSignature signature, ValidationRun run) {
+        List<ExternalPoe> poes = run.externalPoes();
+        if (poes.isEmpty()) {
+            return;
+        }
+        String sigValue = Fingerprints.sha256Hex(signature.signatureValue());
+        String cms = Fingerprints.sha256Hex(signature.document().cmsEncoded());
+        for (ExternalPoe p : poes) {
+            if (p.sha256().equals(sigValue) || p.sha256().equals(cms) || p.sha256().equals(run.documentSha256())) {
+                run.poes().add(Signatures.poeKey(signature), p.time(), "provided", p.description());
+            }
+            run.poes().add(p.sha256(), p.time(), "provided", p.description());
+        }
+    }
+}

@@ -1,0 +1,110 @@
+package dev.vellum.validation.process;
+
+import dev.vellum.validation.data.Origin;
+import dev.vellum.validation.data.ValidationMaterial;
+import dev.vellum.validation.poe.ExternalPoe;
+import dev.vellum.validation.poe.PoeSet;
+import dev.vellum.validation.report.ValidationObject;
+import dev.vellum.validation.revocation.RevocationData;
+import dev.vellum.validation.x509.Fingerprints;
+import java.io.IOException;
+import java.security.cert.X509Certificate;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.bouncycastle.tsp.TimeStampToken;
+
+/**
+ * The state of one signature's validation: the validation time, the material at hand, the proofs of
+ * existence and the validation objects actually used. Confined to one thread.
+ */
+public final class ValidationRun {
+
+    private final ValidationServices services;
+    private final Instant time;
+    private final ValidationMaterial material;
+    private final List<ExternalPoe> externalPoes;
+    private final PoeSet poes = new PoeSet();
+    private final Map<String, ValidationObject> used = new LinkedHashMap<>();
+    private final Map<String, Origin> certificateOrigins = new HashMap<>();
+    private final List<String> warnings = new ArrayList<>();
+    private String documentSha256 = "";
+
+    public ValidationRun(ValidationServices services, Instant time, ValidationMaterial material,
+                         List<ExternalPoe> externalPoes) {
+        this.services = services;
+        this.time = time;
+        this.material = material;
+        this.externalPoes = List.copyOf(externalPoes);
+        for (ValidationMaterial.Sourced<X509Certificate> c : material.certificates()) {
+            certificateOrigins.putIfAbsent(Fingerprints.of(c.item()), c.origin());
+        }
+    }
+
+    public ValidationServices services() { return services; }
+    public Instant time() { return time; }
+    public ValidationMaterial material() { return material; }
+    public PoeSet poes() { return poes; }
+    public List<ExternalPoe> externalPoes() { return externalPoes; }
+
+    /** SHA-256 of the validated file, hex (external POEs may name it). */
+    public String documentSha256() {
+        return documentSha256;
+    }
+
+    public void documentSha256(String value) {
+        this.documentSha256 = value == null ? "" : value;
+    }
+
+    public void warn(String message) {
+        if (!warnings.contains(message)) {
+            warnings.add(message);
+        }
+    }
+
+    public List<String> warnings() {
+        return List.copyOf(warnings);
+    }
+
+    /** Records a certificate as used; its origin is looked up in the material. */
+    public String useCertificate(X509Certificate c, boolean anchor) {
+        String id = Fingerprints.of(c);
+        Origin origin = anchor && !certificateOrigins.containsKey(id) ? Origin.TRUST_STORE
+                : certificateOrigins.getOrDefault(id, Origin.FETCHED);
+        used.putIfAbsent(id, new ValidationObject(id, ValidationObject.Type.CERTIFICATE, Fingerprints.encoded(c),
+                origin, poes.earliest(id).orElse(null)));
+        return id;
+    }
+
+    public void useRevocation(RevocationData d) {
+        ValidationObject.Type type = d.kind() == RevocationData.Kind.CRL ? ValidationObject.Type.CRL
+                : ValidationObject.Type.OCSP_RESPONSE;
+        used.putIfAbsent(d.id(), new ValidationObject(d.id(), type, d.encoded(), d.origin(), null));
+        if (d.signer() != null) {
+            useCertificate(d.signer(), false);
+        }
+    }
+
+    public String useTimestamp(TimeStampToken token, Origin origin) {
+        try {
+            byte[] der = token.getEncoded();
+            String id = Fingerprints.sha256Hex(der);
+            used.putIfAbsent(id, new ValidationObject(id, ValidationObject.Type.TIMESTAMP, der, origin, null));
+            return id;
+        } catch (IOException e) {
+            return "unencodable-timestamp";
+        }
+    }
+
+    /** The objects used, with their earliest POE filled in. */
+    public List<ValidationObject> usedObjects() {
+        List<ValidationObject> out = new ArrayList<>();
+        for (ValidationObject o : used.values()) {
+            out.add(new ValidationObject(o.id(), o.type(), o.encoded(), o.origin(), poes.earliest(o.id()).orElse(null)));
+        }
+        return out;
+    }
+}

@@ -1,0 +1,99 @@
+package dev.vellum.validation.process;
+
+import dev.vellum.validation.Indication;
+import dev.vellum.validation.SubIndication;
+import dev.vellum.formats.CadesSignature;
+import dev.vellum.formats.timestamp.EmbeddedTimestamp;
+import dev.vellum.formats.timestamp.TimestampKind;
+import dev.vellum.validation.data.ValidationMaterial;
+import dev.vellum.validation.data.Origin;
+import dev.vellum.validation.report.SignatureReport;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * EN 319 102-1 §5.5 validation process for signatures with time and with long-term validation
+ * material: the signature time-stamps give best-signature-time, against which revocation, expiry,
+ * revocation freshness and the signature's algorithms are judged again.
+ */
+public final class ValidationWithTime {
+
+    static final String PROCESS_URI = "urn:etsi:019102:validationprocess:LTVM";
+    /** §5.5.4 step 2: basic outcomes after which the process goes on. */
+    static final Set<SubIndication> CONTINUE = Set.of(SubIndication.CRYPTO_CONSTRAINTS_FAILURE_NO_POE,
+            SubIndication.REVOKED_NO_POE, SubIndication.REVOKED_CA_NO_POE, SubIndication.TRY_LATER,
+            SubIndication.OUT_OF_BOUNDS_NO_POE, SubIndication.OUT_OF_BOUNDS_NOT_REVOKED);
+
+    /** Result: the conclusion, best-signature-time and the signature time-stamps as validated. */
+    public record Result(Conclusion conclusion, Instant bestSignatureTime, List<TimestampOutcome> signatureTimestamps) {
+    }
+
+    private final TimestampValidation timestamps;
+
+    public ValidationWithTime(TimestampValidation timestamps) {
+        this.timestamps = timestamps;
+    }
+
+    public Result validationWithTime(CadesSignature signature, BasicResult basic, ValidationRun run,
+                                     SignatureReport.Builder report) {
+        // 1) best-signature-time starts at the current time
+        Instant best = run.time();
+        List<TimestampOutcome> tsts = new ArrayList<>();
+        // 3) signature time-stamps: those whose imprint and validation pass move best-signature-time back
+        for (EmbeddedTimestamp e : signature.timestamps(TimestampKind.SIGNATURE)) {
+            TimestampOutcome t = timestamps.timestampValidation(e.token(), ValidationMaterial.of(Origin.TIMESTAMP, e.tokenData()),
+                    "SIGNATURE", e.imprintCheck().passed(), "signature time-stamp: " + e.imprintCheck().detail(), run,
+                    Origin.SIGNATURE);
+            tsts.add(t);
+            if (t.passed()) {
+                run.poes().add(Signatures.poeKey(signature), t.genTime(), "validation", t.id());
+                if (t.genTime().isBefore(best)) {
+                    best = t.genTime();
+                }
+            } else {
+                run.warn("signature time-stamp of " + t.genTime() + " is not used: " + t.conclusion().message());
+            }
+        }
+        Conclusion b = basic.conclusion();
+        if (!b.passed() && !(b.indication() == Indication.INDETERMINATE && CONTINUE.contains(b.subIndication()))) {
+            return new Result(b, best, tsts);
+        }
+        Conclusion c = judgeAt(signature, basic, best, run, false);
+        // 4 e) time-stamp order: signature time-stamps after content time-stamps (RFC 3161 §2.4.2)
+        if (c.passed()) {
+            for (TimestampOutcome content : basic.contentTimestamps()) {
+                for (TimestampOutcome sigTst : tsts) {
+                    if (content.passed() && sigTst.passed() && sigTst.genTime().isBefore(content.genTime())) {
+                        c = Conclusion.indeterminate(SubIndication.TIMESTAMP_ORDER_FAILURE,
+                                "the signature time-stamp of " + sigTst.genTime() + " precedes the content time-stamp of "
+                                        + content.genTime());
+                    }
+                }
+            }
+        }
+        report.constraint(BasicSignatureValidation.outcome("best-signature-time", "EN 319 102-1 §5.5.4",
+                "validation with best-signature-time " + best, c));
+        return new Result(c, best, tsts);
+    }
+
+    /**
+     * The chain problems and the signature's algorithms judged with the signature proven to exist
+     * at {@code existedAt} (§5.5.4 steps 4, 6, 8, 10; §5.6.2.4 when {@code past}).
+     */
+    static Conclusion judgeAt(CadesSignature signature, BasicResult basic, Instant existedAt, ValidationRun run, boolean past) {
+        if (basic.chain() == null || basic.signer() == null) {
+            return basic.conclusion();
+        }
+        PastSignatureValidation.Resolution r = PastSignatureValidation.resolve(basic.chain(), basic.signer(), existedAt,
+                cert -> run.poes().earliest(dev.vellum.validation.x509.Fingerprints.of(cert)), past);
+        if (!r.resolved()) {
+            return r.conclusion();
+        }
+        if (basic.signatureSuitability() != null && !basic.signatureSuitability().isSuitableAt(existedAt)) {
+            return SignatureAcceptanceValidation.signatureAcceptanceValidation(basic.signatureSuitability(), existedAt);
+        }
+        return Conclusion.PASSED;
+    }
+}

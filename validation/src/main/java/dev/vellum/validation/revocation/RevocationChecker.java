@@ -1,0 +1,388 @@
+package dev.vellum.validation.revocation;
+
+import dev.vellum.validation.data.Origin;
+import dev.vellum.validation.data.ValidationMaterial;
+import dev.vellum.validation.fetch.FetchException;
+import dev.vellum.validation.fetch.Fetcher;
+import dev.vellum.validation.x509.CertificateRole;
+import dev.vellum.validation.x509.CertificateUrls;
+import dev.vellum.validation.x509.SignatureCheckCache;
+import java.io.IOException;
+import java.math.BigInteger;
+import java.net.URI;
+import java.security.cert.X509Certificate;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.bouncycastle.asn1.ASN1Primitive;
+import org.bouncycastle.asn1.ocsp.OCSPObjectIdentifiers;
+import org.bouncycastle.asn1.ocsp.OCSPResponse;
+import org.bouncycastle.asn1.ocsp.OCSPResponseStatus;
+import org.bouncycastle.asn1.ocsp.ResponseBytes;
+import org.bouncycastle.asn1.x509.CRLReason;
+import org.bouncycastle.cert.X509CertificateHolder;
+import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
+import org.bouncycastle.cert.jcajce.JcaX509CertificateHolder;
+import org.bouncycastle.cert.ocsp.BasicOCSPResp;
+import org.bouncycastle.cert.ocsp.CertificateID;
+import org.bouncycastle.cert.ocsp.CertificateStatus;
+import org.bouncycastle.cert.ocsp.OCSPReqBuilder;
+import org.bouncycastle.cert.ocsp.OCSPResp;
+import org.bouncycastle.cert.ocsp.RevokedStatus;
+import org.bouncycastle.cert.ocsp.SingleResp;
+import org.bouncycastle.cert.ocsp.UnknownStatus;
+import org.bouncycastle.operator.DigestCalculator;
+import org.bouncycastle.operator.jcajce.JcaContentVerifierProviderBuilder;
+import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
+
+/**
+ * Finds the revocation status of one certificate: from the CRLs and OCSP responses at hand first,
+ * and, when none is fresh at the asked time, online through the {@link Fetcher} (OCSP from the AIA,
+ * then the CRL distribution points). Every CRL and response is checked (issuer, signature,
+ * delegated responder authorisation) before its word counts. Thread-safe; the caches are shared.
+ */
+public final class RevocationChecker {
+
+    private final Fetcher fetcher;
+    private final SignatureCheckCache signatures;
+    private final CrlCache crls;
+
+    public RevocationChecker(Fetcher fetcher, SignatureCheckCache signatures, CrlCache crls) {
+        this.fetcher = Objects.requireNonNull(fetcher, "fetcher");
+        this.signatures = Objects.requireNonNull(signatures, "signatures");
+        this.crls = Objects.requireNonNull(crls, "crls");
+    }
+
+    /**
+     * Every usable statement about {@code certificate} (issued by {@code issuer}). Goes online only
+     * when nothing at hand is fresh at {@code freshAt}. Problems (bad signature, fetch refused) are
+     * passed to {@code problems} and the item is skipped.
+     */
+    public List<RevocationData> find(X509Certificate certificate, X509Certificate issuer, ValidationMaterial material,
+                                     Collection<X509Certificate> certificatePool, Instant freshAt,
+                                     Consumer<String> problems) {
+        List<RevocationData> found = new ArrayList<>();
+        for (ValidationMaterial.Sourced<byte[]> o : material.ocspResponses()) {
+            fromOcsp(o.item(), o.origin(), null, certificate, issuer, certificatePool, problems).ifPresent(found::add);
+        }
+        List<ParsedCrl> parsed = new ArrayList<>();
+        Map<String, Origin> crlOrigins = new LinkedHashMap<>();
+        for (ValidationMaterial.Sourced<byte[]> c : material.crls()) {
+            crls.parse(c.item()).filter(p -> p.issuer().equals(certificate.getIssuerX500Principal())).ifPresent(p -> {
+                if (crlOrigins.putIfAbsent(p.sha256(), c.origin()) == null) {
+                    parsed.add(p);
+                }
+            });
+        }
+        found.addAll(fromCrls(parsed, crlOrigins, null, certificate, issuer, problems));
+        if (found.stream().noneMatch(d -> d.isFreshAt(freshAt)) && !fetcher.settings().offline()) {
+            found.addAll(online(certificate, issuer, certificatePool, problems));
+        }
+        return dedupe(found);
+    }
+
+    private List<RevocationData> online(X509Certificate certificate, X509Certificate issuer,
+                                        Collection<X509Certificate> pool, Consumer<String> problems) {
+        List<RevocationData> out = new ArrayList<>();
+        for (URI url : CertificateUrls.ocspResponders(certificate)) {
+            try {
+                byte[] request = ocspRequest(certificate, issuer);
+                byte[] response = fetcher.post(url, "application/ocsp-request", request, this::ocspExpiry);
+                fromOcsp(response, Origin.FETCHED, url.toString(), certificate, issuer, pool, problems).ifPresent(out::add);
+                if (!out.isEmpty()) {
+                    return out;
+                }
+            } catch (FetchException e) {
+                problems.accept("OCSP for " + subject(certificate) + ": " + e.getMessage());
+            }
+        }
+        for (URI url : CertificateUrls.crlDistributionPoints(certificate)) {
+            try {
+                byte[] der = fetcher.get(url, bytes -> crls.parse(bytes)
+                        .map(p -> Optional.ofNullable(p.nextUpdate()))
+                        .orElseThrow(() -> new FetchException(url + " did not return a CRL")));
+                Optional<ParsedCrl> p = crls.parse(der);
+                if (p.isPresent()) {
+                    out.addAll(fromCrls(List.of(p.get()), Map.of(p.get().sha256(), Origin.FETCHED), url.toString(),
+                            certificate, issuer, problems));
+                    if (!out.isEmpty()) {
+                        return out;
+                    }
+                }
+            } catch (FetchException e) {
+                problems.accept("CRL for " + subject(certificate) + ": " + e.getMessage());
+            }
+        }
+        return out;
+    }
+
+    // RFC 5280 §6.3: the CRL must be issued by the certificate's issuer and signed with its key;
+    // a delta CRL (§5.2.4) refines the full CRL whose number it names.
+    private List<RevocationData> fromCrls(List<ParsedCrl> candidates, Map<String, Origin> origins, String url,
+                                          X509Certificate certificate, X509Certificate issuer,
+                                          Consumer<String> problems) {
+        List<ParsedCrl> verified = new ArrayList<>();
+        for (ParsedCrl p : candidates) {
+            if (!p.issuer().equals(issuer.getSubjectX500Principal())) {
+                continue;
+            }
+            boolean[] ku = issuer.getKeyUsage();
+            if (ku != null && (ku.length <= 6 || !ku[6])) {
+                problems.accept("CRL issuer " + subject(issuer) + " lacks key usage cRLSign; CRL ignored");
+                continue;
+            }
+            if (!signatures.verifies(p.crl(), p.encoded(), issuer.getPublicKey())) {
+                problems.accept("CRL of " + subject(issuer) + " (thisUpdate " + p.thisUpdate() + ") has a bad signature; ignored");
+                continue;
+            }
+            verified.add(p);
+        }
+        List<RevocationData> out = new ArrayList<>();
+        BigInteger serial = certificate.getSerialNumber();
+        for (ParsedCrl full : verified) {
+            if (full.isDelta()) {
+                continue;
+            }
+            ParsedCrl.Revoked entry = full.revoked().get(serial);
+            ParsedCrl usedDelta = null;
+            for (ParsedCrl delta : verified) {
+                if (delta.isDelta() && full.crlNumber() != null && delta.baseCrlNumber().compareTo(full.crlNumber()) <= 0
+                        && delta.thisUpdate().isAfter(full.thisUpdate())) {
+                    ParsedCrl.Revoked d = delta.revoked().get(serial);
+                    if (d != null) {
+                        entry = "removeFromCRL".equals(d.reason()) ? null : d;
+                    }
+                    usedDelta = delta;
+                }
+            }
+            ParsedCrl newest = usedDelta != null ? usedDelta : full;
+            if (entry != null && "certificateHold".equals(entry.reason())) {
+                out.add(crlData(newest, RevocationStatus.UNKNOWN, null, entry.reason(), origins, url, issuer));
+            } else if (entry != null) {
+                out.add(crlData(newest, RevocationStatus.REVOKED, entry.time(), entry.reason(), origins, url, issuer));
+            } else {
+                out.add(crlData(newest, RevocationStatus.GOOD, null, null, origins, url, issuer));
+            }
+            if (usedDelta != null) {
+                out.add(crlData(full, entry == null ? RevocationStatus.GOOD : RevocationStatus.REVOKED,
+                        entry == null ? null : entry.time(), entry == null ? null : entry.reason(), origins, url, issuer));
+            }
+        }
+        return out;
+    }
+
+    private static RevocationData crlData(ParsedCrl p, RevocationStatus status, Instant time, String reason,
+                                          Map<String, Origin> origins, String url, X509Certificate issuer) {
+        return new RevocationData(RevocationData.Kind.CRL, status, time, reason, p.thisUpdate(), p.nextUpdate(),
+                p.thisUpdate(), issuer, origins.getOrDefault(p.sha256(), Origin.FETCHED), url, p.encoded());
+    }
+
+    // RFC 6960 §4.2.2.2: the response is signed by the CA itself or by a responder certificate
+    // the CA issued with id-kp-OCSPSigning.
+    private Optional<RevocationData> fromOcsp(byte[] der, Origin origin, String url, X509Certificate certificate,
+                                              X509Certificate issuer, Collection<X509Certificate> pool,
+                                              Consumer<String> problems) {
+        BasicOCSPResp basic;
+        byte[] encoded;
+        try {
+            Object[] parsed = basicResponse(der);
+            if (parsed == null) {
+                return Optional.empty();
+            }
+            basic = (BasicOCSPResp) parsed[0];
+            encoded = (byte[]) parsed[1];
+        } catch (IOException | RuntimeException e) {
+            problems.accept("unreadable OCSP response" + (url == null ? "" : " from " + url) + ": " + e.getMessage());
+            return Optional.empty();
+        }
+        SingleResp single = matching(basic, certificate, issuer);
+        if (single == null) {
+            return Optional.empty();
+        }
+        X509Certificate signer = responder(basic, issuer, pool);
+        if (signer == null) {
+            problems.accept("OCSP response about " + subject(certificate)
+                    + " is not signed by its CA or by an authorised responder; ignored");
+            return Optional.empty();
+        }
+        Instant producedAt = basic.getProducedAt().toInstant();
+        Instant thisUpdate = single.getThisUpdate().toInstant();
+        Instant nextUpdate = single.getNextUpdate() == null ? null : single.getNextUpdate().toInstant();
+        CertificateStatus status = single.getCertStatus();
+        if (status == CertificateStatus.GOOD) {
+            return Optional.of(new RevocationData(RevocationData.Kind.OCSP, RevocationStatus.GOOD, null, null,
+                    thisUpdate, nextUpdate, producedAt, signer, origin, url, encoded));
+        }
+        if (status instanceof RevokedStatus revoked) {
+            String reason = revoked.hasRevocationReason() ? reasonName(revoked.getRevocationReason()) : null;
+            return Optional.of(new RevocationData(RevocationData.Kind.OCSP, RevocationStatus.REVOKED,
+                    revoked.getRevocationTime().toInstant(), reason, thisUpdate, nextUpdate, producedAt, signer,
+                    origin, url, encoded));
+        }
+        if (status instanceof UnknownStatus) {
+            return Optional.of(new RevocationData(RevocationData.Kind.OCSP, RevocationStatus.UNKNOWN, null, null,
+                    thisUpdate, nextUpdate, producedAt, signer, origin, url, encoded));
+        }
+        return Optional.empty();
+    }
+
+    /** {BasicOCSPResp, DER of the full OCSPResponse} from an OCSPResponse or a bare BasicOCSPResponse. */
+    private static Object[] basicResponse(byte[] der) throws IOException {
+        ASN1Primitive p = ASN1Primitive.fromByteArray(der);
+        try {
+            OCSPResp resp = new OCSPResp(OCSPResponse.getInstance(p));
+            if (resp.getStatus() != OCSPResponseStatus.SUCCESSFUL) {
+                return null;
+            }
+            return new Object[] {(BasicOCSPResp) resp.getResponseObject(), der.clone()};
+        } catch (IllegalArgumentException | ClassCastException notFull) {
+            org.bouncycastle.asn1.ocsp.BasicOCSPResponse b = org.bouncycastle.asn1.ocsp.BasicOCSPResponse.getInstance(p);
+            OCSPResponse full = new OCSPResponse(new OCSPResponseStatus(OCSPResponseStatus.SUCCESSFUL),
+                    new ResponseBytes(OCSPObjectIdentifiers.id_pkix_ocsp_basic,
+                            new org.bouncycastle.asn1.DEROctetString(b.getEncoded("DER"))));
+            return new Object[] {new BasicOCSPResp(b), full.getEncoded("DER")};
+        } catch (org.bouncycastle.cert.ocsp.OCSPException e) {
+            throw new IOException(e.getMessage(), e);
+        }
+    }
+
+    private static SingleResp matching(BasicOCSPResp basic, X509Certificate certificate, X509Certificate issuer) {
+        for (SingleResp s : basic.getResponses()) {
+            CertificateID id = s.getCertID();
+            if (!id.getSerialNumber().equals(certificate.getSerialNumber())) {
+                continue;
+            }
+            try {
+                if (id.matchesIssuer(new JcaX509CertificateHolder(issuer),
+                        new JcaDigestCalculatorProviderBuilder().build())) {
+                    return s;
+                }
+            } catch (Exception e) {
+                // an unknown hash algorithm in the CertID: this entry cannot be matched
+            }
+        }
+        return null;
+    }
+
+    private X509Certificate responder(BasicOCSPResp basic, X509Certificate issuer, Collection<X509Certificate> pool) {
+        List<X509Certificate> candidates = new ArrayList<>();
+        candidates.add(issuer);
+        JcaX509CertificateConverter converter = new JcaX509CertificateConverter();
+        for (X509CertificateHolder h : basic.getCerts()) {
+            try {
+                candidates.add(converter.getCertificate(h));
+            } catch (Exception e) {
+                // skip an undecodable embedded certificate
+            }
+        }
+        candidates.addAll(pool);
+        for (X509Certificate c : candidates) {
+            if (!matchesResponderId(basic, c)) {
+                continue;
+            }
+            boolean isIssuer = c.equals(issuer)
+                    || (c.getSubjectX500Principal().equals(issuer.getSubjectX500Principal())
+                        && Arrays.equals(c.getPublicKey().getEncoded(), issuer.getPublicKey().getEncoded()));
+            if (!isIssuer) {
+                if (!c.getIssuerX500Principal().equals(issuer.getSubjectX500Principal())
+                        || !signatures.verifies(c, issuer.getPublicKey())
+                        || CertificateRole.OCSP_RESPONDER.violation(c).isPresent()) {
+                    continue;
+                }
+            }
+            try {
+                if (basic.isSignatureValid(new JcaContentVerifierProviderBuilder().build(c.getPublicKey()))) {
+                    return c;
+                }
+            } catch (Exception e) {
+                // try the next candidate
+            }
+        }
+        return null;
+    }
+
+    private static boolean matchesResponderId(BasicOCSPResp basic, X509Certificate c) {
+        org.bouncycastle.asn1.ocsp.ResponderID id = basic.getResponderId().toASN1Primitive();
+        if (id.getName() != null) {
+            return org.bouncycastle.asn1.x500.X500Name.getInstance(c.getSubjectX500Principal().getEncoded())
+                    .equals(id.getName());
+        }
+        byte[] keyHash = id.getKeyHash();
+        try {
+            byte[] spki = org.bouncycastle.asn1.x509.SubjectPublicKeyInfo.getInstance(c.getPublicKey().getEncoded())
+                    .getPublicKeyData().getBytes();
+            return Arrays.equals(keyHash, java.security.MessageDigest.getInstance("SHA-1").digest(spki));
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
+    private static byte[] ocspRequest(X509Certificate certificate, X509Certificate issuer) {
+        try {
+            DigestCalculator sha1 = new JcaDigestCalculatorProviderBuilder().build().get(CertificateID.HASH_SHA1);
+            CertificateID id = new CertificateID(sha1, new JcaX509CertificateHolder(issuer), certificate.getSerialNumber());
+            // No nonce: responses can then be cached and reused until their nextUpdate.
+            return new OCSPReqBuilder().addRequest(id).build().getEncoded();
+        } catch (Exception e) {
+            throw new FetchException("cannot build an OCSP request for " + subject(certificate) + ": " + e.getMessage(), e);
+        }
+    }
+
+    private Optional<Instant> ocspExpiry(byte[] der) {
+        try {
+            Object[] parsed = basicResponse(der);
+            if (parsed == null) {
+                throw new FetchException("OCSP responder answered with an unsuccessful status");
+            }
+            BasicOCSPResp basic = (BasicOCSPResp) parsed[0];
+            Instant earliest = null;
+            for (SingleResp s : basic.getResponses()) {
+                if (s.getNextUpdate() == null) {
+                    return Optional.of(Instant.EPOCH); // no nextUpdate: do not cache
+                }
+                Instant n = s.getNextUpdate().toInstant();
+                earliest = earliest == null || n.isBefore(earliest) ? n : earliest;
+            }
+            return Optional.ofNullable(earliest);
+        } catch (IOException | RuntimeException e) {
+            if (e instanceof FetchException fe) {
+                throw fe;
+            }
+            throw new FetchException("OCSP responder sent something that is not an OCSP response: " + e.getMessage(), e);
+        }
+    }
+
+    private static String reasonName(int code) {
+        return switch (code) {
+            case CRLReason.keyCompromise -> "keyCompromise";
+            case CRLReason.cACompromise -> "cACompromise";
+            case CRLReason.affiliationChanged -> "affiliationChanged";
+            case CRLReason.superseded -> "superseded";
+            case CRLReason.cessationOfOperation -> "cessationOfOperation";
+            case CRLReason.certificateHold -> "certificateHold";
+            case CRLReason.removeFromCRL -> "removeFromCRL";
+            case CRLReason.privilegeWithdrawn -> "privilegeWithdrawn";
+            case CRLReason.aACompromise -> "aACompromise";
+            default -> "unspecified";
+        };
+    }
+
+    private static List<RevocationData> dedupe(List<RevocationData> all) {
+        Map<String, RevocationData> unique = new LinkedHashMap<>();
+        for (RevocationData d : all) {
+            unique.putIfAbsent(d.kind() + d.id() + d.status() + d.thisUpdate(), d);
+        }
+        return List.copyOf(unique.values());
+    }
+
+    private static String subject(X509Certificate c) {
+        return c.getSubjectX500Principal().getName();
+    }
+}

@@ -48,25 +48,7 @@ class CrashRecoveryTest {
         Path config = Files.writeString(temp.resolve("vellum.properties"),
                 "vellum.jobs.chunk-size=5\nvellum.jobs.partitions=2\n");
 
-        Process child = new ProcessBuilder(javaBinary(), "-cp", System.getProperty("java.class.path"),
-                "dev.vellum.app.cli.VellumMain", "--data", data.toString(), "--config", config.toString(),
-                "ingest", input.toString())
-                .redirectErrorStream(true)
-                .redirectOutput(temp.resolve("child.log").toFile())
-                .start();
-        try {
-            long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-            while (blobCount(data) < 100) {
-                assertThat(child.isAlive()).as("the child finished before it could be killed; log: "
-                        + Files.readString(temp.resolve("child.log"))).isTrue();
-                assertThat(System.nanoTime()).as("child made no progress").isLessThan(deadline);
-                Thread.sleep(20);
-            }
-        } finally {
-            // kill -9: no shutdown hooks, no rollback, nothing flushed.
-            child.destroyForcibly();
-            child.waitFor();
-        }
+        killMidRun(data, config, 100, "ingest", input.toString());
         assertThat(blobCount(data)).as("killed mid-run").isLessThan(MESSAGES);
 
         try (ArchiveContext archive = ArchiveContext.open(new ArchiveSettings(data, config, null, Map.of()))) {
@@ -84,6 +66,67 @@ class CrashRecoveryTest {
             StoreVerification verification = archive.bean(StoreVerifier.class).verify(n -> { });
             assertThat(verification.problems()).isEmpty();
             assertThat(verification.blobsChecked()).isEqualTo(MESSAGES);
+        }
+    }
+
+    @Test
+    void upgradeKilledMidChunkResumesAndNoItemIsUpgradedTwice() throws Exception {
+        int items = 400;
+        List<byte[]> messages = new ArrayList<>();
+        for (int i = 0; i < items; i++) {
+            messages.add(("From: s" + i + "@example.org\r\nSubject: upgrade " + i + "\r\n\r\nbody\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+        }
+        Path input = Mailboxes.mbox(temp.resolve("in/up.mbox"), messages);
+        Path data = temp.resolve("data");
+        Path config = Files.writeString(temp.resolve("vellum.properties"),
+                "vellum.jobs.chunk-size=4\nvellum.jobs.partitions=2\n");
+        ArchiveSettings settings = new ArchiveSettings(data, config, null, Map.of());
+        try (ArchiveContext archive = ArchiveContext.open(settings)) {
+            assertThat(archive.run(IngestJobConfiguration.JOB, Map.of(IngestJobConfiguration.SOURCES,
+                    IngestJobConfiguration.sourcesParameter(List.of(input)))).completed()).isTrue();
+        }
+        long originals = blobCount(data);
+
+        killMidRun(data, config, originals + 10, "upgrade", "--target", "ERS");
+        assertThat(blobCount(data)).as("killed mid-run").isLessThan(originals + items);
+
+        try (ArchiveContext archive = ArchiveContext.open(settings)) {
+            JobRun resumed = archive.run(dev.vellum.app.upgrade.UpgradeJobConfiguration.JOB,
+                    Map.of(dev.vellum.app.upgrade.UpgradeJobConfiguration.TARGET, "ERS"));
+            assertThat(resumed.restarted()).isTrue();
+            assertThat(resumed.completed()).as(resumed.toString()).isTrue();
+            JdbcClient jdbc = archive.bean(JdbcClient.class);
+            assertThat(jdbc.sql("SELECT COUNT(*) FROM item_version WHERE kind = 'EVIDENCE_RECORD'").query(Long.class).single())
+                    .as("one evidence record per item").isEqualTo(items);
+            assertThat(jdbc.sql("SELECT COUNT(*) FROM (SELECT item_id FROM item_version WHERE kind = 'EVIDENCE_RECORD' "
+                    + "GROUP BY item_id HAVING COUNT(*) > 1) twice").query(Long.class).single()).isZero();
+            assertThat(jdbc.sql("SELECT COUNT(*) FROM archive_event WHERE type = 'UPGRADED'").query(Long.class).single())
+                    .isEqualTo(items);
+            StoreVerification verification = archive.bean(StoreVerifier.class).verify(n -> { });
+            assertThat(verification.problems()).isEmpty();
+        }
+    }
+
+    /** Starts {@code vellum} in a child JVM and kills it (-9) once the store holds {@code blobs} blobs. */
+    private void killMidRun(Path data, Path config, long blobs, String... command) throws Exception {
+        List<String> args = new ArrayList<>(List.of(javaBinary(), "-cp", System.getProperty("java.class.path"),
+                "dev.vellum.app.cli.VellumMain", "--data", data.toString(), "--config", config.toString()));
+        args.addAll(List.of(command));
+        Path log = temp.resolve("child-" + command[0] + ".log");
+        Process child = new ProcessBuilder(args).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        try {
+            long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+            while (blobCount(data) < blobs) {
+                assertThat(child.isAlive()).as("the child finished before it could be killed; log: "
+                        + Files.readString(log)).isTrue();
+                assertThat(System.nanoTime()).as("child made no progress").isLessThan(deadline);
+                Thread.sleep(10);
+            }
+        } finally {
+            // kill -9: no shutdown hooks, no rollback, nothing flushed.
+            child.destroyForcibly();
+            child.waitFor();
         }
     }
 

@@ -61,7 +61,9 @@ public final class VellumCommand implements Runnable {
             description = "Run as if it were this time: a fixed clock for everything, the embedded TSA included.")
     Instant now;
 
-    @Option(names = "--json", scope = ScopeType.INHERIT, description = "Print results as JSON for machines.")
+    // Not inherited: stand-alone tools define their own output options (e.g. --json, --format).
+    // The archive commands accept --json after the command name too (ArchiveCommand).
+    @Option(names = "--json", description = "Print results as JSON for machines.")
     boolean json;
 
     public GlobalOptions globalOptions() {

@@ -3,6 +3,8 @@ package dev.vellum.app.context;
 import dev.vellum.app.ingest.IngestJobConfiguration;
 import dev.vellum.app.jobs.JobsConfiguration;
 import dev.vellum.app.report.ReportJobConfiguration;
+import dev.vellum.app.tsa.TsaConfiguration;
+import dev.vellum.app.upgrade.UpgradeJobConfiguration;
 
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
@@ -37,6 +39,8 @@ import org.springframework.context.annotation.Import;
         JobsConfiguration.class,
         IngestJobConfiguration.class,
         ReportJobConfiguration.class,
+        TsaConfiguration.class,
+        UpgradeJobConfiguration.class,
 })
 public class VellumApplication {
 }

@@ -20,7 +20,18 @@ public record VellumProperties(
         @DefaultValue Jobs jobs,
         @DefaultValue Upgrade upgrade,
         @DefaultValue Renew renew,
-        @DefaultValue Schedule schedule) {
+        @DefaultValue Schedule schedule,
+        @DefaultValue Validation validation) {
+
+    /**
+     * Trust and validation data for validation: PEM files or directories of trust anchors, and
+     * directories (or files) of certificates and CRLs supplied to every validation. {@code online}
+     * lets the first validation at ingest fetch revocation data from {@code allowed-hosts};
+     * revalidation is always offline, from the archive.
+     */
+    public record Validation(@DefaultValue List<Path> trust, @DefaultValue List<Path> validationData,
+                             @DefaultValue("false") boolean online, @DefaultValue List<String> allowedHosts) {
+    }
 
     /** Limits that keep hostile input from exhausting memory or the stack. */
     public record Ingest(

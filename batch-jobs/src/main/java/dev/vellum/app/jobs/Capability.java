@@ -9,8 +9,8 @@ public enum Capability {
     ARCHIVE_STORE("archiving messages in the content-addressed store", null, true),
     VALIDATION("EN 319 102-1 validation", "validation (issue 6: ValidationReport and a validator)", false),
     CADES_EXTENSION("CAdES extension to LTA", "es-formats (issue 5: extension to T/LT/LTA)", false),
-    EVIDENCE_RECORDS("RFC 4998 evidence records", "timestamping (issue 3: EvidenceBatch)", false),
-    EMBEDDED_TSA("the embedded time-stamping authority", "timestamping (issue 3: embedded TSA)", false),
+    EVIDENCE_RECORDS("RFC 4998 evidence records", "timestamping (issue 3: EvidenceBatch)", true),
+    EMBEDDED_TSA("the embedded time-stamping authority", "timestamping (issue 3: embedded TSA)", true),
     EVIDENCE_REPORTS("PDF/JSON/XML evidence reports", "validation reports (issue 7)", false);
 
     private final String description;

@@ -93,6 +93,19 @@ public final class ArchiveIndex {
                 .list();
     }
 
+    /** The newest version of this kind, if any. */
+    public Optional<ItemVersion> latestVersion(long itemId, String kind) {
+        return versions(itemId).stream().filter(v -> v.kind().equals(kind)).reduce((a, b) -> b);
+    }
+
+    /** Items whose evidence stops protecting them before {@code until}, in id order, for one partition. */
+    public List<Item> itemsDueInPartition(java.time.Instant until, long afterId, int partition, int partitions, int limit) {
+        return jdbc.sql("SELECT " + ITEM_COLUMNS + " FROM archive_item WHERE evidence_until IS NOT NULL AND evidence_until <= ? "
+                        + "AND id > ? AND MOD(id, ?) = ? ORDER BY id FETCH FIRST ? ROWS ONLY")
+                .params(time(until), afterId, partitions, partition, limit)
+                .query(ArchiveIndex::item).list();
+    }
+
     public void setEvidenceUntil(long itemId, Instant until) {
         jdbc.sql("UPDATE archive_item SET evidence_until = ? WHERE id = ?").params(time(until), itemId).update();
     }

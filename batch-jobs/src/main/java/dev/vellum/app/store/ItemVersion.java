@@ -6,4 +6,6 @@ import java.time.Instant;
 public record ItemVersion(long itemId, int version, ContentHash blob, String kind, String level, Instant createdAt,
                           Long jobExecutionId) {
     public static final String ORIGINAL = "ORIGINAL";
+    /** An RFC 4998 evidence record (DER) over the original (and its detached content). */
+    public static final String EVIDENCE_RECORD = "EVIDENCE_RECORD";
 }

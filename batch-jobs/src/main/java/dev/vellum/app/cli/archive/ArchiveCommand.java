@@ -28,6 +28,9 @@ abstract class ArchiveCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    @picocli.CommandLine.Option(names = "--json", description = "Print results as JSON for machines.")
+    boolean json;
+
     @Override
     public final Integer call() {
         Console console = console();
@@ -58,7 +61,8 @@ abstract class ArchiveCommand implements Callable<Integer> {
     }
 
     protected GlobalOptions global() {
-        return vellum.globalOptions();
+        GlobalOptions global = vellum.globalOptions();
+        return json && !global.json() ? new GlobalOptions(global.dataDir(), global.configFile(), global.now(), true) : global;
     }
 
     protected Console console() {

@@ -43,6 +43,7 @@ import picocli.CommandLine.Spec;
                 VerifyStoreCommand.class,
                 ServeCommand.class,
                 dev.vellum.app.cli.policy.PolicyCommand.class,
+                dev.vellum.app.cli.validate.ValidateCommand.class,
         })
 public final class VellumCommand implements Runnable {
     @Spec

@@ -37,8 +37,11 @@ class StreamedEnvelopingTest {
     void largeEnvelopingFileIsExtendedToLtaWithItsEncapsulatedContentCopiedByteForByte(@TempDir Path dir) throws Exception {
         byte[] content = new byte[3 * 1024 * 1024];
         new Random(7).nextBytes(content);
-        Path p7m = Files.write(dir.resolve("large.p7m"),
-                CadesSigner.builder(Pki.key(KeyType.ECDSA_P256)).build().signEnveloping(SignedContent.of(content)));
+        Path source = Files.write(dir.resolve("large.bin"), content);
+        Path p7m = dir.resolve("large.p7m");
+        try (OutputStream o = Files.newOutputStream(p7m)) {
+            CadesSigner.builder(Pki.key(KeyType.ECDSA_P256)).build().signEnveloping(SignedContent.of(source), o);
+        }
 
         SignedDocument doc = STREAMING.read(p7m);
         assertThat(doc.streamed()).isTrue();

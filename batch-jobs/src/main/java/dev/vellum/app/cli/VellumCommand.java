@@ -44,6 +44,9 @@ import picocli.CommandLine.Spec;
                 ServeCommand.class,
                 dev.vellum.app.cli.policy.PolicyCommand.class,
                 dev.vellum.app.cli.tsa.TsaCommand.class,
+                dev.vellum.app.cli.formats.SignCommand.class,
+                dev.vellum.app.cli.formats.ExtendCommand.class,
+                dev.vellum.app.cli.validate.ValidateCommand.class,
         })
 public final class VellumCommand implements Runnable {
     @Spec

@@ -72,6 +72,8 @@ public final class LongTermValidation {
         for (TimestampOutcome st : ltv.signatureTimestamps()) {
             if (st.passed() || pastTimestampValidation(st, run)) {
                 run.poes().add(sigObject, st.genTime(), "validation", st.id());
+            } else {
+                run.warn("signature time-stamp of " + st.genTime() + " is not used: " + st.conclusion().message());
             }
             report.timestamp(st.report());
         }
@@ -102,7 +104,7 @@ public final class LongTermValidation {
         }
         Instant at = poe.get().isBefore(t.genTime()) ? poe.get() : t.genTime();
         PastSignatureValidation.Resolution r = PastSignatureValidation.resolve(t.chain(), t.tsaCertificate(), at,
-                c -> run.poes().earliest(Fingerprints.of(c)), true);
+                c -> run.poes().earliest(Fingerprints.of(c)), run.poes()::earliest, true);
         boolean cryptoOk = t.suitability() == null || t.suitability().isSuitableAt(poe.get());
         return r.resolved() && cryptoOk;
     }

@@ -2,6 +2,7 @@ package dev.vellum.app.cli.validate;
 
 import dev.vellum.app.cli.ExitCodes;
 import dev.vellum.app.cli.InstantConverter;
+import dev.vellum.app.cli.VellumCommand;
 import dev.vellum.validation.Indication;
 import dev.vellum.validation.SignatureValidator;
 import dev.vellum.validation.ValidationException;
@@ -27,6 +28,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /**
@@ -42,6 +44,9 @@ public final class ValidateCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
+
+    @ParentCommand
+    VellumCommand parent;
 
     @Parameters(arity = "1..*", paramLabel = "FILE", description = "Signed files to validate.")
     List<Path> files;
@@ -132,8 +137,9 @@ public final class ValidateCommand implements Callable<Integer> {
             if (detached.isPresent()) {
                 request = request.withDetachedContent(Files.readAllBytes(detached.get()));
             }
-            if (at != null) {
-                request = request.at(at);
+            Instant when = at != null ? at : globalNow();
+            if (when != null) {
+                request = request.at(when);
             }
             ValidationReport report = validator.validate(request);
             String error = report.errors().isEmpty() ? null : String.join("; ", report.errors());
@@ -141,6 +147,11 @@ public final class ValidateCommand implements Callable<Integer> {
         } catch (IOException | RuntimeException e) {
             return new ValidateJson.FileOutcome(file.toString(), null, "cannot validate: " + e.getMessage(), null);
         }
+    }
+
+    /** The global {@code --now}: a fixed clock for the whole run. */
+    private Instant globalNow() {
+        return parent == null ? null : parent.globalOptions().now();
     }
 
     private Optional<Path> detachedContent(Path file) {
@@ -175,6 +186,7 @@ public final class ValidateCommand implements Callable<Integer> {
         ValidationMaterial material = validationData == null ? ValidationMaterial.empty()
                 : ValidationDataDirectory.read(validationData);
         SignatureValidator.Builder b = SignatureValidator.builder()
+                .clock(globalNow() == null ? java.time.Clock.systemUTC() : java.time.Clock.fixed(globalNow(), java.time.ZoneOffset.UTC))
                 .trustAnchors(anchors)
                 .fetchSettings(fetch.build())
                 .material(material)

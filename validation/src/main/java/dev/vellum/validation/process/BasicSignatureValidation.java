@@ -112,6 +112,7 @@ public final class BasicSignatureValidation {
         Suitability suitability = SignatureAcceptanceValidation.signatureSuitability(signature, signer,
                 run.services().cryptoPolicy());
         report.signatureAlgorithm(suitability.use().describe());
+        report.algorithmSunset(suitability.suitableBefore().orElse(null));
         if (!x509Status.passed()) {
             return new BasicResult(x509Status, signer, chain, suitability, contentTsts);
         }

@@ -3,6 +3,8 @@ package dev.vellum.app.context;
 import dev.vellum.app.ingest.IngestJobConfiguration;
 import dev.vellum.app.jobs.JobsConfiguration;
 import dev.vellum.app.report.ReportJobConfiguration;
+import dev.vellum.app.revalidate.RevalidateJobConfiguration;
+import dev.vellum.app.revalidate.ValidationConfiguration;
 import dev.vellum.app.tsa.TsaConfiguration;
 import dev.vellum.app.upgrade.UpgradeJobConfiguration;
 
@@ -41,6 +43,8 @@ import org.springframework.context.annotation.Import;
         ReportJobConfiguration.class,
         TsaConfiguration.class,
         UpgradeJobConfiguration.class,
+        ValidationConfiguration.class,
+        RevalidateJobConfiguration.class,
 })
 public class VellumApplication {
 }

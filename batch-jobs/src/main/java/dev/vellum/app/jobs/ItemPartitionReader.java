@@ -21,10 +21,17 @@ public final class ItemPartitionReader implements ItemStreamReader<Item> {
     private final int partitions;
     private final int pageSize;
     private final Deque<Item> page = new ArrayDeque<>();
+    private final boolean onlyNotValidated;
     private long lastId;
     private boolean exhausted;
 
     public ItemPartitionReader(ArchiveIndex index, int partition, int partitions, int pageSize) {
+        this(index, partition, partitions, pageSize, false);
+    }
+
+    /** @param onlyNotValidated read only items without any validation run (the first validation at ingest) */
+    public ItemPartitionReader(ArchiveIndex index, int partition, int partitions, int pageSize, boolean onlyNotValidated) {
+        this.onlyNotValidated = onlyNotValidated;
         this.index = index;
         this.partition = partition;
         this.partitions = partitions;
@@ -42,7 +49,7 @@ public final class ItemPartitionReader implements ItemStreamReader<Item> {
     public Item read() {
         if (page.isEmpty() && !exhausted) {
             long after = lastId;
-            page.addAll(index.itemsInPartition(after, partition, partitions, pageSize));
+            page.addAll(index.itemsInPartition(after, partition, partitions, pageSize, onlyNotValidated));
             exhausted = page.size() < pageSize;
         }
         Item next = page.poll();

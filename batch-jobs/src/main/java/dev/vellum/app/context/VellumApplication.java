@@ -2,6 +2,7 @@ package dev.vellum.app.context;
 
 import dev.vellum.app.ingest.IngestJobConfiguration;
 import dev.vellum.app.jobs.JobsConfiguration;
+import dev.vellum.app.renew.RenewJobConfiguration;
 import dev.vellum.app.report.ReportJobConfiguration;
 import dev.vellum.app.revalidate.RevalidateJobConfiguration;
 import dev.vellum.app.revalidate.ValidationConfiguration;
@@ -45,6 +46,7 @@ import org.springframework.context.annotation.Import;
         UpgradeJobConfiguration.class,
         ValidationConfiguration.class,
         RevalidateJobConfiguration.class,
+        RenewJobConfiguration.class,
 })
 public class VellumApplication {
 }

@@ -245,8 +245,14 @@ public final class CadesSignature {
     /** Every time-stamp token: content (signed), signature, ES-C/X, archive v1/v2/v3, in stored order. */
     public synchronized List<EmbeddedTimestamp> timestamps() {
         if (timestamps == null) {
-            timestamps = List.copyOf(new dev.vellum.formats.timestamp.TimestampReader(parts, raw, signedContent,
-                    parent == null).read());
+            try {
+                timestamps = List.copyOf(new dev.vellum.formats.timestamp.TimestampReader(parts, raw, signedContent,
+                        parent == null).read());
+            } catch (SignatureFormatException e) {
+                throw e;
+            } catch (RuntimeException e) {
+                throw new SignatureFormatException("cannot read the time-stamps of " + id + ": " + e, e);
+            }
         }
         return timestamps;
     }
@@ -302,7 +308,13 @@ public final class CadesSignature {
 
     public synchronized SignatureLevel level() {
         if (level == null) {
-            level = LevelDetector.detect(this);
+            try {
+                level = LevelDetector.detect(this);
+            } catch (SignatureFormatException e) {
+                throw e;
+            } catch (RuntimeException e) {
+                throw new SignatureFormatException("cannot determine the level of " + id + ": " + e, e);
+            }
         }
         return level;
     }

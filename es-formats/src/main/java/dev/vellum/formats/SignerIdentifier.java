@@ -23,7 +23,16 @@ public record SignerIdentifier(Optional<X500Principal> issuer, Optional<BigInteg
                 Optional.of(ias.getSerialNumber().getValue()), Optional.empty());
     }
 
+    /** Whether the certificate is the one this sid names; a certificate with a malformed SKI extension is not. */
     public boolean matches(X509Certificate certificate) {
+        try {
+            return matchesOrThrow(certificate);
+        } catch (RuntimeException malformedExtension) {
+            return false;
+        }
+    }
+
+    private boolean matchesOrThrow(X509Certificate certificate) {
         if (subjectKeyIdentifier.isPresent()) {
             byte[] ext = certificate.getExtensionValue(Extension.subjectKeyIdentifier.getId());
             if (ext == null) {

@@ -19,6 +19,8 @@ import dev.vellum.validation.process.TimestampValidation;
 import dev.vellum.validation.process.ValidationRun;
 import dev.vellum.validation.process.ValidationServices;
 import dev.vellum.validation.process.ValidationWithTime;
+import dev.vellum.validation.policy.SignaturePolicyValidation;
+import dev.vellum.policy.PolicyRegistry;
 import dev.vellum.validation.process.X509CertificateValidation;
 import dev.vellum.validation.report.ConstraintOutcome;
 import dev.vellum.validation.report.SignatureReport;
@@ -39,7 +41,8 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Validates signed files per ETSI EN 319 102-1: for each signature the LTA process (§5.6.3), which
+ * Validates signed files per ETSI EN 319 102-1: for each signature (countersignatures and signatures
+ * of nested forwarded messages included) the LTA process (§5.6.3), which
  * runs validation with time (§5.5), which runs basic validation (§5.3). Immutable and thread-safe:
  * build one and share it across threads; its caches make a batch from one CA cheap.
  *
@@ -70,7 +73,7 @@ public final class SignatureValidator {
         this.material = b.material;
         X509CertificateValidation x509 = new X509CertificateValidation(services);
         TimestampValidation timestamps = new TimestampValidation(x509);
-        this.basic = new BasicSignatureValidation(x509, timestamps);
+        this.basic = new BasicSignatureValidation(x509, timestamps, new SignaturePolicyValidation(b.policyRegistry));
         this.withTime = new ValidationWithTime(timestamps);
         this.longTerm = new LongTermValidation(timestamps);
     }
@@ -265,6 +268,7 @@ public final class SignatureValidator {
         private Fetcher fetcher;
         private Clock clock = Clock.systemUTC();
         private ValidationMaterial material = ValidationMaterial.empty();
+        private PolicyRegistry policyRegistry = PolicyRegistry.empty();
 
         public Builder trust(TrustStore value) { this.trust = Objects.requireNonNull(value); return this; }
         public Builder trustAnchors(TrustAnchors value) { return trust(TrustStore.of(value)); }
@@ -276,6 +280,9 @@ public final class SignatureValidator {
         public Builder clock(Clock value) { this.clock = Objects.requireNonNull(value); return this; }
         /** Certificates (intermediate pool), CRLs and OCSP responses available to every validation. */
         public Builder material(ValidationMaterial value) { this.material = Objects.requireNonNull(value); return this; }
+
+        /** Signature policies by OID, for EPES signatures (their hash and RFC 3125 rules are checked). */
+        public Builder policyRegistry(PolicyRegistry value) { this.policyRegistry = Objects.requireNonNull(value); return this; }
 
         public SignatureValidator build() {
             return new SignatureValidator(this);

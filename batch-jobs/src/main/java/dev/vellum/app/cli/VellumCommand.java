@@ -43,6 +43,9 @@ import picocli.CommandLine.Spec;
                 VerifyStoreCommand.class,
                 ServeCommand.class,
                 dev.vellum.app.cli.policy.PolicyCommand.class,
+                dev.vellum.app.cli.formats.SignCommand.class,
+                dev.vellum.app.cli.formats.ExtendCommand.class,
+                dev.vellum.app.cli.validate.ValidateCommand.class,
         })
 public final class VellumCommand implements Runnable {
     @Spec

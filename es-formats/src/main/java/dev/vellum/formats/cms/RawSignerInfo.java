@@ -26,6 +26,14 @@ public final class RawSignerInfo {
             this.parsed = SignerInfo.getInstance(sequence);
             parsed.getEncryptedDigest().getOctets();
             parsed.getDigestAlgorithm().getAlgorithm();
+            parsed.getDigestEncryptionAlgorithm().getAlgorithm();
+            if (parsed.getSID().isTagged()) {
+                org.bouncycastle.asn1.ASN1OctetString.getInstance(parsed.getSID().getId());
+            } else {
+                var ias = org.bouncycastle.asn1.cms.IssuerAndSerialNumber.getInstance(parsed.getSID().getId());
+                new javax.security.auth.x500.X500Principal(Encodings.der(ias.getName()));
+                ias.getSerialNumber().getValue();
+            }
         } catch (RuntimeException e) {
             throw new SignatureFormatException("malformed SignerInfo: " + e.getMessage(), e);
         }
@@ -47,13 +55,30 @@ public final class RawSignerInfo {
         return parsed.getAuthenticatedAttributes();
     }
 
-    /** The unsigned attributes in stored order (empty when the field is absent). */
+    /**
+     * The unsigned attributes in stored order (empty when the field is absent). Elements that are not
+     * Attributes are skipped here; {@code UnsignedAttributes.all()} lists them with the reason.
+     */
     public List<Attribute> unsignedAttributes() {
+        return attributes(parsed.getUnauthenticatedAttributes());
+    }
+
+    /** The signed attributes that decode as Attributes, in stored order. */
+    public List<Attribute> signedAttributes() {
+        return attributes(parsed.getAuthenticatedAttributes());
+    }
+
+    private static List<Attribute> attributes(ASN1Set set) {
         List<Attribute> out = new ArrayList<>();
-        ASN1Set set = parsed.getUnauthenticatedAttributes();
         if (set != null) {
             for (ASN1Encodable e : set) {
-                out.add(Attribute.getInstance(e));
+                try {
+                    Attribute a = Attribute.getInstance(e);
+                    a.getAttrValues().size();
+                    out.add(a);
+                } catch (RuntimeException notAnAttribute) {
+                    // reported by the attribute views
+                }
             }
         }
         return out;

@@ -44,12 +44,9 @@ public final class TimestampReader {
     public List<EmbeddedTimestamp> read() {
         List<EmbeddedTimestamp> out = new ArrayList<>();
         Map<TimestampKind, Integer> counters = new EnumMap<>(TimestampKind.class);
-        if (signer.signedAttributeSet() != null) {
-            for (ASN1Encodable e : signer.signedAttributeSet()) {
-                Attribute a = Attribute.getInstance(e);
-                if (a.getAttrType().equals(CadesOids.CONTENT_TIMESTAMP)) {
-                    addAll(out, counters, TimestampKind.CONTENT, a);
-                }
+        for (Attribute a : signer.signedAttributes()) {
+            if (a.getAttrType().equals(CadesOids.CONTENT_TIMESTAMP)) {
+                addAll(out, counters, TimestampKind.CONTENT, a);
             }
         }
         List<Attribute> unsigned = signer.unsignedAttributes();

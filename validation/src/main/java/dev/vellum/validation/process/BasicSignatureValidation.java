@@ -6,6 +6,9 @@ import dev.vellum.formats.CadesSignature;
 import dev.vellum.formats.timestamp.EmbeddedTimestamp;
 import dev.vellum.formats.timestamp.TimestampKind;
 import dev.vellum.validation.data.ValidationMaterial;
+import dev.vellum.validation.policy.SignaturePolicyValidation;
+import dev.vellum.validation.report.SignaturePolicyReport;
+import java.util.Optional;
 import dev.vellum.validation.crypto.Suitability;
 import dev.vellum.validation.data.Origin;
 import dev.vellum.validation.report.ConstraintOutcome;
@@ -40,10 +43,13 @@ public final class BasicSignatureValidation {
 
     private final X509CertificateValidation x509;
     private final TimestampValidation timestamps;
+    private final SignaturePolicyValidation policies;
 
-    public BasicSignatureValidation(X509CertificateValidation x509, TimestampValidation timestamps) {
+    public BasicSignatureValidation(X509CertificateValidation x509, TimestampValidation timestamps,
+                                    SignaturePolicyValidation policies) {
         this.x509 = x509;
         this.timestamps = timestamps;
+        this.policies = policies;
     }
 
     public BasicResult basicSignatureValidation(CadesSignature signature, ValidationRun run, SignatureReport.Builder report) {
@@ -69,6 +75,18 @@ public final class BasicSignatureValidation {
         report.signer(identity(signer));
         if (signature.signedAttributes().signerCertificateRef().isEmpty()) {
             report.warning("the signature has no ESS signing-certificate(-v2) attribute: the signing certificate is not protected");
+        }
+        // 3) validation context initialisation (§5.2.4): the signature policy, if one is named
+        Optional<SignaturePolicyValidation.Context> vci = policies.validationContextInitialisation(signature);
+        vci.ifPresent(v -> {
+            report.signaturePolicy(v.report());
+            v.warnings().forEach(report::warning);
+        });
+        if (vci.isPresent() && vci.get().failure().isPresent()) {
+            ConstraintOutcome f = vci.get().failure().get();
+            report.constraint(f);
+            return new BasicResult(Conclusion.indeterminate(f.subIndication(), f.description() + ": " + f.detail()),
+                    signer, null, null, List.of());
         }
         // 4) X.509 certificate validation (§5.2.6)
         ChainValidation chain = x509.validate(signer, CertificateRole.SIGNER, run.services().trust().signing(),
@@ -101,7 +119,29 @@ public final class BasicSignatureValidation {
         Conclusion sav = SignatureAcceptanceValidation.signatureAcceptanceValidation(suitability, run.time());
         report.constraint(outcome("crypto.signature", "EN 319 102-1 §5.2.8",
                 "signature algorithm suitable at " + run.time(), sav, suitability.reason()));
+        if (sav.passed() && vci.isPresent() && vci.get().rules().isPresent()) {
+            sav = policyRules(signature, vci.get(), signer, chain, run, report);
+        }
         return new BasicResult(sav.passed() ? Conclusion.PASSED : sav, signer, chain, suitability, contentTsts);
+    }
+
+    // §5.2.8 with the signature policy's rules as signature constraints: the first failing rule decides.
+    private Conclusion policyRules(CadesSignature signature, SignaturePolicyValidation.Context vci, X509Certificate signer,
+                                   ChainValidation chain, ValidationRun run, SignatureReport.Builder report) {
+        List<X509Certificate> path = chain.path() == null ? List.of(signer) : chain.path().certificates();
+        List<ConstraintOutcome> rules = policies.evaluate(vci.rules().get(), new SignaturePolicyValidation.Facts(
+                signature, signer, path, run.time(), signature.document().detached()));
+        List<ConstraintOutcome> all = new ArrayList<>(vci.report().rules());
+        all.addAll(rules);
+        report.signaturePolicy(new SignaturePolicyReport(vci.report().oid(), true, vci.report().hashMatches(), all));
+        report.constraints(rules);
+        for (ConstraintOutcome r : rules) {
+            if (r.outcome() == dev.vellum.validation.report.Outcome.FAILED) {
+                return Conclusion.indeterminate(r.subIndication(), "signature policy " + vci.report().oid() + ", rule "
+                        + r.description() + ": " + r.detail());
+            }
+        }
+        return Conclusion.PASSED;
     }
 
     // §5.3.4 step 4: a content time-stamp after the revocation (or expiry) proves the signature was

@@ -60,8 +60,9 @@ public final class LongTermValidation {
                     : "archive time-stamp hash index: " + ats.hashIndexCheck().detail();
             TimestampOutcome t = timestamps.timestampValidation(ats.token(), ValidationMaterial.of(Origin.TIMESTAMP, ats.tokenData()),
                     "ARCHIVE", imprint, problem, run, Origin.SIGNATURE);
-            boolean accepted = t.passed() || pastTimestampValidation(t, run);
-            report.timestamp(t.report());
+            boolean past = !t.passed() && pastTimestampValidation(t, run);
+            boolean accepted = t.passed() || past;
+            report.timestamp(past ? t.report().withMessage(pastMessage(t, run)) : t.report());
             if (!accepted) {
                 run.warn("archive time-stamp of " + t.genTime() + " is not used: " + t.conclusion().message());
                 continue;
@@ -70,10 +71,13 @@ public final class LongTermValidation {
         }
         // signature time-stamps that failed at the current time may pass in the past (§5.6.2.4 for tokens)
         for (TimestampOutcome st : ltv.signatureTimestamps()) {
-            if (st.passed() || pastTimestampValidation(st, run)) {
+            boolean past = !st.passed() && pastTimestampValidation(st, run);
+            if (st.passed() || past) {
                 run.poes().add(sigObject, st.genTime(), "validation", st.id());
+            } else {
+                run.warn("signature time-stamp of " + st.genTime() + " is not used: " + st.conclusion().message());
             }
-            report.timestamp(st.report());
+            report.timestamp(past ? st.report().withMessage(pastMessage(st, run)) : st.report());
         }
         Instant best = ltv.bestSignatureTime();
         Instant existedAt = run.poes().earliest(sigObject).filter(best::isAfter).orElse(best);
@@ -91,6 +95,11 @@ public final class LongTermValidation {
         return past;
     }
 
+    private static String pastMessage(TimestampOutcome t, ValidationRun run) {
+        return "accepted by past validation (EN 319 102-1 §5.6.2.4): proven to exist at "
+                + run.poes().earliest(t.id()).map(Object::toString).orElse("?") + ", before the problem above";
+    }
+
     /** §5.6.2.4 applied to a time-stamp token: its own problems resolved by the POE newer tokens give it. */
     private static boolean pastTimestampValidation(TimestampOutcome t, ValidationRun run) {
         if (!TimestampValidation.isPastValidationCandidate(t.conclusion()) || t.chain() == null || t.tsaCertificate() == null) {
@@ -102,7 +111,7 @@ public final class LongTermValidation {
         }
         Instant at = poe.get().isBefore(t.genTime()) ? poe.get() : t.genTime();
         PastSignatureValidation.Resolution r = PastSignatureValidation.resolve(t.chain(), t.tsaCertificate(), at,
-                c -> run.poes().earliest(Fingerprints.of(c)), true);
+                c -> run.poes().earliest(Fingerprints.of(c)), run.poes()::earliest, true);
         boolean cryptoOk = t.suitability() == null || t.suitability().isSuitableAt(poe.get());
         return r.resolved() && cryptoOk;
     }

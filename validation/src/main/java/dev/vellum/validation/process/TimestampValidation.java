@@ -90,8 +90,7 @@ public final class TimestampValidation {
             conclusion = SignatureAcceptanceValidation.signatureAcceptanceValidation(suitability, run.time());
         } else if (!imprintSuitability.isSuitableAt(run.time())) {
             suitability = imprintSuitability;
-            conclusion = Conclusion.indeterminate(imprintSuitability.known()
-                    ? SubIndication.CRYPTO_CONSTRAINTS_FAILURE_NO_POE : SubIndication.CRYPTO_CONSTRAINTS_FAILURE,
+            conclusion = Conclusion.indeterminate(SubIndication.CRYPTO_CONSTRAINTS_FAILURE_NO_POE,
                     "message imprint " + imprintSuitability.reason());
         } else {
             conclusion = Conclusion.PASSED;

@@ -28,4 +28,12 @@ public record TimestampReport(String id, String type, Instant genTime, String ts
         chain = List.copyOf(chain);
         messages = List.copyOf(messages);
     }
+
+    /** The same report with one more message. */
+    public TimestampReport withMessage(String message) {
+        List<String> more = new java.util.ArrayList<>(messages);
+        more.add(message);
+        return new TimestampReport(id, type, genTime, tsa, imprintAlgorithm, imprintValid, indication, subIndication,
+                chain, more);
+    }
 }

@@ -61,6 +61,53 @@ public final class TestSignatures {
         }
     }
 
+    /**
+     * A detached signature with exactly the given signed attributes (content-type and
+     * message-digest are added by Bouncy Castle), carrying {@code certificates}.
+     */
+    public static byte[] withSignedAttributes(Credential signer, byte[] content, List<Attribute> attributes,
+                                              List<X509Certificate> certificates) {
+        try {
+            ASN1EncodableVector signed = new ASN1EncodableVector();
+            attributes.forEach(signed::add);
+            CMSSignedDataGenerator gen = new CMSSignedDataGenerator();
+            gen.addSignerInfoGenerator(new JcaSignerInfoGeneratorBuilder(new JcaDigestCalculatorProviderBuilder().build())
+                    .setSignedAttributeGenerator(new DefaultSignedAttributeTableGenerator(new AttributeTable(signed)) {
+                        @Override
+                        protected java.util.Hashtable createStandardAttributeTable(java.util.Map parameters) {
+                            java.util.Hashtable table = super.createStandardAttributeTable(parameters);
+                            if (attributes.stream().noneMatch(a -> a.getAttrType().equals(CMSAttributes.signingTime))) {
+                                table.remove(CMSAttributes.signingTime);
+                            }
+                            table.remove(CMSAttributes.cmsAlgorithmProtect);
+                            return table;
+                        }
+                    })
+                    .build(new JcaContentSignerBuilder(signer.signatureAlgorithm()).build(signer.privateKey()), signer.certificate()));
+            gen.addCertificates(new JcaCertStore(certificates));
+            return gen.generate(new CMSProcessableByteArray(content), false).getEncoded();
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot make a test signature", e);
+        }
+    }
+
+    /** An ESS signing-certificate-v2 attribute referencing each certificate (SHA-256). */
+    public static Attribute signingCertificateV2(List<X509Certificate> certificates) {
+        try {
+            ESSCertIDv2[] ids = new ESSCertIDv2[certificates.size()];
+            for (int i = 0; i < ids.length; i++) {
+                ids[i] = new ESSCertIDv2(MessageDigest.getInstance("SHA-256").digest(certificates.get(i).getEncoded()));
+            }
+            return new Attribute(PKCSObjectIdentifiers.id_aa_signingCertificateV2, new DERSet(new SigningCertificateV2(ids)));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static Attribute signingTime(Instant time) {
+        return new Attribute(CMSAttributes.signingTime, new DERSet(new Time(Date.from(time))));
+    }
+
     /** The signature value of the first SignerInfo: what a signature time-stamp covers. */
     public static byte[] signatureValue(byte[] cms) {
         try {

@@ -1,0 +1,96 @@
+package dev.vellum.app.cli.validate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.vellum.app.cli.CliRunner;
+import dev.vellum.testkit.corpus.Corpus;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** {@code vellum validate} on the OpenSSL corpus, offline, with the JSON shape batch-jobs' issue fixes. */
+class ValidateCommandTest {
+
+    static final String AT = "2026-11-22T08:09:13Z";
+
+    static List<String> args(Path pkiDir, String... files) {
+        List<String> a = new ArrayList<>(List.of("validate", "--offline", "--at", AT, "--crypto-policy", "dss",
+                "--trust", Corpus.file("openssl/pki/trust-anchors.pem").toString(),
+                "--validation-data", pkiDir.toString()));
+        a.addAll(List.of(files));
+        return a;
+    }
+
+    static Path pki(Path tmp) throws Exception {
+        Path dir = Files.createDirectories(tmp.resolve("pki"));
+        for (String f : List.of("intermediate-ca.crt", "root-ca.crl", "intermediate-ca.crl", "ocsp-signer-rsa2048.resp",
+                "ocsp-signer-revoked.resp")) {
+            Files.write(dir.resolve(f), Corpus.bytes("openssl/pki/" + f));
+        }
+        Files.writeString(dir.resolve("notes.txt"), "not validation data");
+        return dir;
+    }
+
+    @Test
+    void jsonHasTheContractShapeAndEveryFileIsReported(@TempDir Path tmp) throws Exception {
+        Path good = Corpus.file("openssl/messages/01-valid-rsa2048.eml");
+        Path detached = Corpus.file("openssl/messages/12-valid-detached.p7s");
+        Corpus.file("openssl/messages/12-valid-detached.bin");
+        Path revoked = Corpus.file("openssl/messages/34-revoked.eml");
+        Path garbage = Corpus.file("openssl/messages/41-random-bytes.p7m");
+        List<String> a = args(pki(tmp), good.toString(), detached.toString(), revoked.toString(), garbage.toString(),
+                tmp.resolve("missing.p7m").toString());
+        a.addAll(List.of("--format", "json"));
+
+        CliRunner.Result r = CliRunner.run(a.toArray(String[]::new));
+
+        assertThat(r.exitCode()).as(r.err()).isEqualTo(1);
+        JsonNode files = JsonMapper.builder().build().readTree(r.out()).get("files");
+        assertThat(files).hasSize(5);
+        JsonNode first = files.get(0);
+        assertThat(first.get("file").asString()).endsWith("01-valid-rsa2048.eml");
+        assertThat(first.get("container").asString()).isNotBlank();
+        assertThat(first.get("error").isNull()).isTrue();
+        JsonNode sig = first.get("signatures").get(0);
+        assertThat(fieldNames(first)).containsExactly("file", "container", "error", "signatures");
+        assertThat(fieldNames(sig)).containsExactly("id", "signer", "indication", "subIndication", "level", "legacyForm",
+                "signingTime", "bestSignatureTime", "timestamps", "warnings", "errors");
+        assertThat(sig.get("indication").asString()).isEqualTo("TOTAL_PASSED");
+        assertThat(sig.get("subIndication").isNull()).isTrue();
+        assertThat(sig.get("level").asString()).isEqualTo("CMS");
+        assertThat(files.get(1).get("signatures").get(0).get("indication").asString())
+                .as("12.p7s takes its content from 12.bin").isEqualTo("TOTAL_PASSED");
+        assertThat(files.get(2).get("signatures").get(0).get("subIndication").asString()).isEqualTo("REVOKED_NO_POE");
+        assertThat(files.get(3).get("error").asString()).isNotBlank();
+        assertThat(files.get(3).get("signatures").get(0).get("subIndication").asString()).isEqualTo("FORMAT_FAILURE");
+        assertThat(files.get(4).get("error").asString()).contains("no such file");
+    }
+
+    @Test
+    void allValidGivesExitZeroAndReadableText(@TempDir Path tmp) throws Exception {
+        List<String> a = args(pki(tmp), Corpus.file("openssl/messages/13-valid-enveloping.p7m").toString());
+        CliRunner.Result r = CliRunner.run(a.toArray(String[]::new));
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out()).contains("TOTAL_PASSED").contains("signer:").contains("best signature time:");
+    }
+
+    @Test
+    void xmlAndPdfSayTheirWritersAreNotInThisBuild(@TempDir Path tmp) throws Exception {
+        List<String> a = args(pki(tmp), Corpus.file("openssl/messages/13-valid-enveloping.p7m").toString());
+        a.addAll(List.of("--format", "pdf"));
+        CliRunner.Result r = CliRunner.run(a.toArray(String[]::new));
+        assertThat(r.exitCode()).isEqualTo(3);
+        assertThat(r.err()).contains("issue 7");
+    }
+
+    static List<String> fieldNames(JsonNode node) {
+        List<String> names = new ArrayList<>();
+        node.propertyNames().forEach(names::add);
+        return names;
+    }
+}

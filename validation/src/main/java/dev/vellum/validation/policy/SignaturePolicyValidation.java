@@ -1,0 +1,242 @@
+package dev.vellum.validation.policy;
+
+import dev.vellum.formats.CadesSignature;
+import dev.vellum.formats.attribute.SignaturePolicyId;
+import dev.vellum.formats.timestamp.TimestampKind;
+import dev.vellum.policy.AlgorithmRole;
+import dev.vellum.policy.ApplicableRules;
+import dev.vellum.policy.PolicyException;
+import dev.vellum.policy.PolicyHash;
+import dev.vellum.policy.PolicyRegistry;
+import dev.vellum.policy.RegisteredPolicy;
+import dev.vellum.policy.identifier.SignaturePolicyStore;
+import dev.vellum.policy.model.AlgAndLength;
+import dev.vellum.policy.model.Bytes;
+import dev.vellum.policy.model.CertInfoReq;
+import dev.vellum.policy.model.CertRefReq;
+import dev.vellum.policy.model.CertificateTrustPoint;
+import dev.vellum.validation.SubIndication;
+import dev.vellum.validation.crypto.AlgorithmNames;
+import dev.vellum.validation.report.ConstraintOutcome;
+import dev.vellum.validation.report.SignaturePolicyReport;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Signature policies in validation: EN 319 102-1 §5.2.4 validation context initialisation (find the
+ * policy the signature names, check its hash) and, in signature acceptance validation (§5.2.8), each
+ * RFC 3125 rule of the policy — mandated attributes, certificate references and values, trust
+ * conditions, algorithm constraints, the signing period and the time-stamp delay — with its outcome
+ * reported by name. Stateless and thread-safe.
+ */
+public final class SignaturePolicyValidation {
+
+    static final String CLAUSE_VCI = "EN 319 102-1 §5.2.4";
+    static final String CLAUSE_RULES = "RFC 3125 §3 via EN 319 102-1 §5.2.8";
+
+    private final PolicyRegistry registry;
+
+    public SignaturePolicyValidation(PolicyRegistry registry) {
+        this.registry = registry;
+    }
+
+    /** What §5.2.4 found: the conclusion, the partial report, and the rules to apply later. */
+    public record Context(Optional<ConstraintOutcome> failure, SignaturePolicyReport report,
+                          Optional<ApplicableRules> rules, List<String> warnings) {
+    }
+
+    /** §5.2.4 for the signature's signature-policy-identifier; empty when it names none. */
+    public Optional<Context> validationContextInitialisation(CadesSignature signature) {
+        Optional<SignaturePolicyId> id;
+        try {
+            id = signature.signedAttributes().signaturePolicy();
+        } catch (RuntimeException malformed) {
+            ConstraintOutcome f = ConstraintOutcome.failed("policy.identifier", CLAUSE_VCI,
+                    "signature-policy-identifier", "cannot be decoded: " + malformed.getMessage(),
+                    SubIndication.POLICY_PROCESSING_ERROR);
+            return Optional.of(new Context(Optional.of(f), new SignaturePolicyReport("malformed", false, null, List.of(f)),
+                    Optional.empty(), List.of()));
+        }
+        if (id.isEmpty()) {
+            return Optional.empty();
+        }
+        if (id.get().implied() || id.get().policyOid().isEmpty()) {
+            return Optional.of(new Context(Optional.empty(), new SignaturePolicyReport("implied", false, null, List.of()),
+                    Optional.empty(), List.of("the signature uses an implied signature policy (not allowed by EN 319 122-1 §5.2.9.1)")));
+        }
+        String oid = id.get().policyOid().get();
+        Optional<RegisteredPolicy> policy = registry.find(oid).or(() -> fromStore(signature, oid));
+        if (policy.isEmpty()) {
+            return Optional.of(new Context(Optional.empty(), new SignaturePolicyReport(oid, false, null, List.of()),
+                    Optional.empty(), List.of("signature policy " + oid + " is not in the policy registry; its rules were not applied")));
+        }
+        PolicyHash claimed = new PolicyHash(id.get().hashAlgorithmOid().orElse(""), Bytes.of(id.get().hash()));
+        RegisteredPolicy.HashCheck check;
+        try {
+            check = policy.get().checkHash(claimed);
+        } catch (RuntimeException e) {
+            check = RegisteredPolicy.HashCheck.NOT_VERIFIABLE;
+        }
+        List<ConstraintOutcome> outcomes = new ArrayList<>();
+        if (check == RegisteredPolicy.HashCheck.MISMATCH) {
+            ConstraintOutcome f = ConstraintOutcome.failed("policy.hash", CLAUSE_VCI, "sigPolicyHash of policy " + oid,
+                    "the signature's policy hash does not match the policy document", SubIndication.POLICY_PROCESSING_ERROR);
+            return Optional.of(new Context(Optional.of(f), new SignaturePolicyReport(oid, true, false, List.of(f)),
+                    Optional.empty(), List.of()));
+        }
+        if (check == RegisteredPolicy.HashCheck.NOT_VERIFIABLE) {
+            ConstraintOutcome f = ConstraintOutcome.failed("policy.hash", CLAUSE_VCI, "sigPolicyHash of policy " + oid,
+                    "the policy hash cannot be checked (algorithm " + claimed.algorithmOid() + ")",
+                    SubIndication.POLICY_PROCESSING_ERROR);
+            return Optional.of(new Context(Optional.of(f), new SignaturePolicyReport(oid, true, null, List.of(f)),
+                    Optional.empty(), List.of()));
+        }
+        outcomes.add(ConstraintOutcome.passed("policy.hash", CLAUSE_VCI, "sigPolicyHash of policy " + oid,
+                check == RegisteredPolicy.HashCheck.ZERO_HASH_ACCEPTED ? "zero hash: accepted without comparison" : "matches"));
+        if (policy.get().asn1Policy().isEmpty()) {
+            return Optional.of(new Context(Optional.empty(), new SignaturePolicyReport(oid, true, true, outcomes),
+                    Optional.empty(), List.of("signature policy " + oid + " is not machine-readable; only its hash was checked")));
+        }
+        String commitment = signature.signedAttributes().commitmentTypes().stream().findFirst()
+                .map(c -> c.commitmentTypeOid()).orElse(null);
+        Optional<ApplicableRules> rules;
+        try {
+            rules = policy.get().rules().forCommitmentType(commitment);
+        } catch (PolicyException e) {
+            ConstraintOutcome f = ConstraintOutcome.failed("policy.rules", CLAUSE_VCI, "rules of policy " + oid,
+                    e.getMessage(), SubIndication.POLICY_PROCESSING_ERROR);
+            outcomes.add(f);
+            return Optional.of(new Context(Optional.of(f), new SignaturePolicyReport(oid, true, true, outcomes),
+                    Optional.empty(), List.of()));
+        }
+        if (rules.isEmpty()) {
+            ConstraintOutcome f = ConstraintOutcome.failed("policy.commitment-type", CLAUSE_RULES,
+                    "commitment type allowed by policy " + oid,
+                    "the policy has no commitment rule for " + (commitment == null ? "a signature without commitment type" : commitment),
+                    SubIndication.SIG_CONSTRAINTS_FAILURE);
+            outcomes.add(f);
+            return Optional.of(new Context(Optional.of(f), new SignaturePolicyReport(oid, true, true, outcomes),
+                    Optional.empty(), List.of()));
+        }
+        return Optional.of(new Context(Optional.empty(), new SignaturePolicyReport(oid, true, true, outcomes), rules, List.of()));
+    }
+
+    private static Optional<RegisteredPolicy> fromStore(CadesSignature signature, String oid) {
+        for (byte[] store : signature.unsignedAttributes().signaturePolicyStore()) {
+            try {
+                SignaturePolicyStore s = SignaturePolicyStore.fromDer(store);
+                if (s.document() != null) {
+                    RegisteredPolicy p = RegisteredPolicy.fromDer(s.document().toByteArray(), List.of(), s.spDocSpec(),
+                            "signature-policy-store");
+                    if (p.oid().equals(oid)) {
+                        return Optional.of(p);
+                    }
+                }
+            } catch (RuntimeException e) {
+                // a store that cannot be read does not provide the policy
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Everything the rules need to know about the validated signature. */
+    public record Facts(CadesSignature signature, X509Certificate signer, List<X509Certificate> chain,
+                        Instant bestSignatureTime, boolean detached) {
+    }
+
+    /** Each RFC 3125 rule of {@code rules}, evaluated on the signature; failures first in rule order. */
+    public List<ConstraintOutcome> evaluate(ApplicableRules rules, Facts facts) {
+        List<ConstraintOutcome> out = new ArrayList<>();
+        CadesSignature s = facts.signature();
+        // RFC 3125 §3.9.1 mandatedSignedAttr / mandatedUnsignedAttr
+        List<String> signed = types(s.signedAttributes().asn1());
+        for (String oid : rules.mandatedSignedAttributes()) {
+            out.add(rule("policy.mandated-signed-attribute", "signerRules.mandatedSignedAttr " + OidLabels.of(oid),
+                    signed.contains(oid), signed.contains(oid) ? "present" : "signed attribute " + OidLabels.of(oid)
+                            + " (" + oid + ") required by the policy is missing", SubIndication.SIG_CONSTRAINTS_FAILURE));
+        }
+        List<String> unsigned = types(s.unsignedAttributes().asn1());
+        for (String oid : rules.mandatedUnsignedAttributes()) {
+            out.add(rule("policy.mandated-unsigned-attribute", "signerRules.mandatedUnsignedAttr " + OidLabels.of(oid),
+                    unsigned.contains(oid), unsigned.contains(oid) ? "present" : "unsigned attribute " + OidLabels.of(oid)
+                            + " (" + oid + ") required by the policy is missing", SubIndication.SIG_CONSTRAINTS_FAILURE));
+        }
+        // §3.9.1 mandatedCertificateRef: references in signing-certificate(-v2)
+        int refs = s.signedAttributes().signingCertificateV2().size() + s.signedAttributes().signingCertificateV1().size();
+        if (rules.certificateRefRequirement() == CertRefReq.FULL_PATH) {
+            int needed = Math.max(1, facts.chain().size() - 1);
+            out.add(rule("policy.certificate-refs", "signerRules.mandatedCertificateRef fullPath", refs >= needed,
+                    refs + " reference(s), " + needed + " needed", SubIndication.SIG_CONSTRAINTS_FAILURE));
+        } else {
+            out.add(rule("policy.certificate-refs", "signerRules.mandatedCertificateRef signerOnly", refs >= 1,
+                    refs >= 1 ? "signer referenced" : "no signing-certificate reference", SubIndication.SIG_CONSTRAINTS_FAILURE));
+        }
+        // §3.9.1 mandatedCertificateInfo: certificates carried in the signature
+        List<X509Certificate> carried = s.document().signedDataMaterial().certificates();
+        CertInfoReq info = rules.certificateInfoRequirement();
+        if (info != CertInfoReq.NONE) {
+            List<X509Certificate> need = info == CertInfoReq.SIGNER_ONLY ? List.of(facts.signer())
+                    : facts.chain().subList(0, Math.max(1, facts.chain().size() - 1));
+            boolean ok = carried.containsAll(need);
+            out.add(rule("policy.certificate-info", "signerRules.mandatedCertificateInfo " + info.asn1Name(), ok,
+                    ok ? "carried" : "the signature does not carry the certificates the policy requires",
+                    SubIndication.SIG_CONSTRAINTS_FAILURE));
+        }
+        // §3.9.1 externalSignedData
+        rules.externalSignedData().ifPresent(external -> out.add(rule("policy.external-signed-data",
+                "signerRules.externalSignedData " + external, external == facts.detached(),
+                facts.detached() ? "detached" : "encapsulated", SubIndication.SIG_CONSTRAINTS_FAILURE)));
+        // §3.3 signing period
+        Instant when = s.signingTime().orElse(facts.bestSignatureTime());
+        boolean inPeriod = rules.signingTimeAllowed(when);
+        out.add(rule("policy.signing-period", "signingPeriod", inPeriod, "signing time " + when,
+                SubIndication.SIG_CONSTRAINTS_FAILURE));
+        // §3.6 signingCertTrustCondition: the chain must end at one of the policy's trust points
+        List<CertificateTrustPoint> trees = rules.signingCertTrust().signerTrustTrees();
+        if (!trees.isEmpty() && !facts.chain().isEmpty()) {
+            boolean trusted = trees.stream().anyMatch(t -> facts.chain().contains(t.certificate()));
+            out.add(rule("policy.signer-trust", "signingCertTrustCondition.signerTrustTrees", trusted,
+                    trusted ? "chain ends at a policy trust point"
+                            : "the signer's chain does not reach any of the policy's " + trees.size() + " trust point(s)",
+                    SubIndication.CHAIN_CONSTRAINTS_FAILURE));
+        }
+        // §3.11 algorithm constraints for the signer
+        List<AlgAndLength> allowed = rules.algorithmConstraints(AlgorithmRole.SIGNER);
+        if (!allowed.isEmpty()) {
+            String sigOid = s.signatureAlgorithmOid();
+            String keyOid = org.bouncycastle.asn1.x509.SubjectPublicKeyInfo.getInstance(facts.signer().getPublicKey()
+                    .getEncoded()).getAlgorithm().getAlgorithm().getId();
+            int size = AlgorithmNames.keySize(facts.signer().getPublicKey());
+            boolean ok = allowed.stream().anyMatch(a -> (a.algID().equals(sigOid) || a.algID().equals(keyOid))
+                    && (a.minKeyLength() == null || size >= a.minKeyLength()));
+            out.add(rule("policy.signer-algorithm", "algorithmConstraintSet.signerAlgorithmConstraints", ok,
+                    s.signatureAlgorithmName() + " with a " + size + "-bit key", SubIndication.CRYPTO_CONSTRAINTS_FAILURE));
+        }
+        // §3.9.5 signatureTimestampDelay
+        rules.signatureTimestampDelay().ifPresent(delay -> {
+            Optional<Instant> claimed = s.signingTime();
+            Optional<Instant> tst = s.timestamps(TimestampKind.SIGNATURE).stream().map(t -> t.genTime()).min(Instant::compareTo);
+            if (claimed.isPresent() && tst.isPresent()) {
+                Duration actual = Duration.between(claimed.get(), tst.get());
+                boolean ok = actual.compareTo(delay) <= 0;
+                out.add(rule("policy.timestamp-delay", "timeStampTrustCondition.signatureTimestampDelay " + delay, ok,
+                        "signature time-stamp " + Duration.between(claimed.get(), tst.get()) + " after signing-time",
+                        SubIndication.SIG_CONSTRAINTS_FAILURE));
+            }
+        });
+        return out;
+    }
+
+    private static ConstraintOutcome rule(String id, String name, boolean ok, String detail, SubIndication sub) {
+        return ok ? ConstraintOutcome.passed(id, CLAUSE_RULES, name, detail)
+                : ConstraintOutcome.failed(id, CLAUSE_RULES, name, detail, sub);
+    }
+
+    private static List<String> types(List<org.bouncycastle.asn1.cms.Attribute> attributes) {
+        return attributes.stream().map(a -> a.getAttrType().getId()).distinct().toList();
+    }
+}

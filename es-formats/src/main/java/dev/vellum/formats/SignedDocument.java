@@ -98,10 +98,18 @@ public final class SignedDocument {
         return parts != null;
     }
 
-    /** The CMS ContentInfo as stored (DER or BER). */
+    /** The CMS ContentInfo as stored (DER or BER). Not for a streamed large file: see {@link #streamed()}. */
     public byte[] cmsEncoded() {
         requireCms();
+        if (parts.streamed().isPresent()) {
+            throw new SignatureFormatException(parts.streamed().get().file() + " is read as a stream (too large to hold)");
+        }
         return parts.encoded();
+    }
+
+    /** Whether this is a large enveloping file read as a stream (its content stays on disk). */
+    public boolean streamed() {
+        return parts != null && parts.streamed().isPresent();
     }
 
     public String encapsulatedContentTypeOid() {

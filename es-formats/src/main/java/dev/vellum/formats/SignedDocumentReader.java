@@ -46,34 +46,78 @@ public final class SignedDocumentReader {
     /** Default ceiling for a container read into memory (content of detached signatures is streamed). */
     public static final long DEFAULT_MAX_BYTES = 256L * 1024 * 1024;
     public static final int DEFAULT_MAX_DEPTH = 12;
+    /** CMS files larger than this are read as a stream: their eContent is never loaded. */
+    public static final long DEFAULT_STREAMING_THRESHOLD = 32L * 1024 * 1024;
 
     private final List<X509Certificate> extraCertificates;
     private final long maxBytes;
     private final int maxDepth;
+    private final long streamingThreshold;
 
     public SignedDocumentReader() {
-        this(List.of(), DEFAULT_MAX_BYTES, DEFAULT_MAX_DEPTH);
+        this(List.of(), DEFAULT_MAX_BYTES, DEFAULT_MAX_DEPTH, DEFAULT_STREAMING_THRESHOLD);
     }
 
-    private SignedDocumentReader(List<X509Certificate> extra, long maxBytes, int maxDepth) {
+    private SignedDocumentReader(List<X509Certificate> extra, long maxBytes, int maxDepth, long streamingThreshold) {
         this.extraCertificates = List.copyOf(extra);
         this.maxBytes = maxBytes;
         this.maxDepth = maxDepth;
+        this.streamingThreshold = streamingThreshold;
     }
 
     /** Certificates from outside the signature (e.g. for -nocerts signatures): used to find signers. */
     public SignedDocumentReader withExtraCertificates(List<X509Certificate> certificates) {
-        return new SignedDocumentReader(certificates, maxBytes, maxDepth);
+        return new SignedDocumentReader(certificates, maxBytes, maxDepth, streamingThreshold);
     }
 
     /** Size limit for containers and decompressed data, and MIME/CMS nesting limit. */
     public SignedDocumentReader withLimits(long maxBytes, int maxDepth) {
-        return new SignedDocumentReader(extraCertificates, maxBytes, maxDepth);
+        return new SignedDocumentReader(extraCertificates, maxBytes, maxDepth, streamingThreshold);
     }
 
-    /** Reads a file of any supported kind; content, if any, must be inside. */
+    /** CMS files above this size are streamed (their eContent is digested and copied, never loaded). */
+    public SignedDocumentReader withStreamingThreshold(long bytes) {
+        return new SignedDocumentReader(extraCertificates, maxBytes, maxDepth, bytes);
+    }
+
+    /**
+     * Reads a file of any supported kind; content, if any, must be inside. A CMS file above the
+     * streaming threshold is read as a stream: its eContent stays on disk.
+     */
     public SignedDocument read(Path file) {
+        try {
+            if (Files.size(file) > streamingThreshold && firstByte(file) == 0x30) {
+                String name = file.getFileName().toString();
+                SignedDataParts parts = SignedDataParts.streamedView(dev.vellum.formats.cms.StreamedEnvelope.scan(file), name);
+                return new SignedDocument(ContainerType.CMS_ENVELOPING, List.of(), parts, extraCertificates,
+                        Optional.empty(), List.of());
+            }
+        } catch (IOException e) {
+            throw new SignatureFormatException(file + ": cannot read (" + e.getMessage() + ")", e);
+        }
         return read(readFile(file), Optional.empty(), file.getFileName().toString());
+    }
+
+    private static int firstByte(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            return in.read();
+        }
+    }
+
+    /**
+     * The document again after unsigned data was added to its CMS (for es-formats' extender):
+     * same content source, same extra certificates, same streaming.
+     */
+    public SignedDocument reread(SignedDocument before, byte[] cms) {
+        SignedDataParts old = before.parts();
+        if (old.streamed().isPresent()) {
+            return new SignedDocument(before.containerType(), before.wrappers(), old.rebased(cms, "extended CMS"),
+                    before.extraCertificates(), Optional.empty(), List.of());
+        }
+        SignedDocumentReader r = withExtraCertificates(before.extraCertificates());
+        return before.detached()
+                ? r.readDetached(cms, before.content().orElseThrow(() -> new SignatureFormatException("detached content missing")))
+                : r.read(cms);
     }
 
     /** Reads a detached signature file with its content file (streamed, never loaded). */

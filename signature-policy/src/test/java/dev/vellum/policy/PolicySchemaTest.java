@@ -42,6 +42,13 @@ class PolicySchemaTest {
     }
 
     @Test
+    void aPolicyUsingEveryFieldIsValid() throws java.io.IOException {
+        try (InputStream in = getClass().getResourceAsStream("fixtures/every-field-policy.json")) {
+            assertThat(validate(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8))).isEmpty();
+        }
+    }
+
+    @Test
     void typicalMistakesAreRejected() {
         String json = Fixtures.exampleJson(Fixtures.SEAL_POLICY);
         assertThat(validate(json.replace("\"signerAndVeriferRules\"", "\"signerAndVerifierRules\""))).isNotEmpty();

@@ -46,6 +46,7 @@ import picocli.CommandLine.Spec;
                 dev.vellum.app.cli.formats.SignCommand.class,
                 dev.vellum.app.cli.formats.ExtendCommand.class,
                 dev.vellum.app.cli.validate.ValidateCommand.class,
+                dev.vellum.app.cli.tsa.TsaCommand.class,
         })
 public final class VellumCommand implements Runnable {
     @Spec

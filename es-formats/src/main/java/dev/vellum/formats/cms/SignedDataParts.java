@@ -6,7 +6,17 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import java.io.InputStream;
 import org.bouncycastle.asn1.ASN1Encodable;
+import org.bouncycastle.asn1.ASN1EncodableVector;
+import org.bouncycastle.asn1.ASN1Encoding;
+import org.bouncycastle.asn1.ASN1InputStream;
+import org.bouncycastle.asn1.ASN1OctetStringParser;
+import org.bouncycastle.asn1.ASN1SequenceParser;
+import org.bouncycastle.asn1.ASN1StreamParser;
+import org.bouncycastle.asn1.DLSequence;
+import org.bouncycastle.asn1.DLTaggedObject;
+import org.bouncycastle.asn1.cms.ContentInfoParser;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.ASN1OctetString;
 import org.bouncycastle.asn1.ASN1Primitive;
@@ -27,14 +37,82 @@ public final class SignedDataParts {
     private final SignedData signedData;
     private final CMSSignedData cms;
     private final Optional<SignedContent> content;
+    private final Optional<StreamedEnvelope> streamed;
 
     private SignedDataParts(byte[] encoded, ContentInfo contentInfo, SignedData signedData, CMSSignedData cms,
-                            Optional<SignedContent> content) {
+                            Optional<SignedContent> content, Optional<StreamedEnvelope> streamed) {
         this.encoded = encoded;
         this.contentInfo = contentInfo;
         this.signedData = signedData;
         this.cms = cms;
         this.content = content;
+        this.streamed = streamed;
+    }
+
+    /**
+     * A large enveloping file read without loading its content: the parts are a view of the file's
+     * SignedData without eContent, and the content streams from the file on each use.
+     */
+    public static SignedDataParts streamedView(StreamedEnvelope env, String what) {
+        try {
+            ASN1EncodableVector sd = new ASN1EncodableVector();
+            try (ASN1InputStream head = new ASN1InputStream(env.read(env.signedDataStart(), env.encapStart()))) {
+                sd.add(head.readObject());
+                sd.add(head.readObject());
+            }
+            ASN1ObjectIdentifier type;
+            try (InputStream in = env.open(env.encapStart(), env.encapEnd())) {
+                type = new ContentInfoParser((ASN1SequenceParser) new ASN1StreamParser(in).readObject()).getContentType();
+            }
+            sd.add(new DLSequence(type));
+            try (ASN1InputStream tail = new ASN1InputStream(env.read(env.encapEnd(), env.tailEnd()))) {
+                ASN1Primitive p;
+                while ((p = tail.readObject()) != null) {
+                    sd.add(p);
+                }
+            }
+            byte[] view = new DLSequence(new ASN1Encodable[] {CadesOids.SIGNED_DATA,
+                    new DLTaggedObject(true, 0, new DLSequence(sd))}).getEncoded(ASN1Encoding.DL);
+            SignedContent content = SignedContent.of(env.file() + " (eContent)", () -> eContent(env));
+            return parse(view, Optional.of(content), what).withStreamed(env);
+        } catch (java.io.IOException | RuntimeException e) {
+            if (e instanceof SignatureFormatException sfe) {
+                throw sfe;
+            }
+            throw new SignatureFormatException(what + ": malformed SignedData (" + e.getMessage() + ")", e);
+        }
+    }
+
+    private static InputStream eContent(StreamedEnvelope env) throws java.io.IOException {
+        InputStream in = env.open(env.encapStart(), env.encapEnd());
+        ContentInfoParser cip = new ContentInfoParser((ASN1SequenceParser) new ASN1StreamParser(in).readObject());
+        ASN1OctetStringParser octets = (ASN1OctetStringParser) cip.getContent(org.bouncycastle.asn1.BERTags.OCTET_STRING);
+        if (octets == null) {
+            in.close();
+            throw new SignatureFormatException(env.file() + ": enveloping CMS without eContent");
+        }
+        InputStream content = octets.getOctetStream();
+        return new java.io.FilterInputStream(content) {
+            @Override
+            public void close() throws java.io.IOException {
+                in.close();
+            }
+        };
+    }
+
+    /** The same view with another stored SignedData (after unsigned data was added). */
+    public SignedDataParts rebased(byte[] viewEncoded, String what) {
+        SignedDataParts p = parse(viewEncoded, content, what);
+        return streamed.map(p::withStreamed).orElse(p);
+    }
+
+    private SignedDataParts withStreamed(StreamedEnvelope env) {
+        return new SignedDataParts(encoded, contentInfo, signedData, cms, content, Optional.of(env));
+    }
+
+    /** For a large enveloping file: where its encapContentInfo lies (it is not in {@link #encoded()}). */
+    public Optional<StreamedEnvelope> streamed() {
+        return streamed;
     }
 
     /**
@@ -74,7 +152,7 @@ public final class SignedDataParts {
         } else {
             content = detachedContent;
         }
-        return new SignedDataParts(encoded, ci, sd, cms, content);
+        return new SignedDataParts(encoded, ci, sd, cms, content, Optional.empty());
     }
 
     /** The ContentInfo bytes as read. */
@@ -114,7 +192,7 @@ public final class SignedDataParts {
     }
 
     public boolean detached() {
-        return signedData.getEncapContentInfo().getContent() == null;
+        return streamed.isEmpty() && signedData.getEncapContentInfo().getContent() == null;
     }
 
     public ASN1ObjectIdentifier eContentType() {

@@ -106,6 +106,38 @@ public final class CadesSigner {
     }
 
     /**
+     * An enveloping signature written as a stream: the content is read twice (digest, then copy) and
+     * never held in memory; the eContent is a BER constructed OCTET STRING of 64 KiB chunks.
+     */
+    public void signEnveloping(SignedContent content, java.io.OutputStream out) {
+        byte[] contentDigest = content.digest(digest.newMessageDigest());
+        ASN1EncodableVector signerInfo = signerInfo(contentDigest, alg -> content.digest(alg.newMessageDigest()), false);
+        try {
+            out.write(new byte[] {0x30, (byte) 0x80});
+            out.write(CadesOids.SIGNED_DATA.getEncoded(ASN1Encoding.DER));
+            out.write(new byte[] {(byte) 0xA0, (byte) 0x80, 0x30, (byte) 0x80});
+            out.write(new ASN1Integer(1).getEncoded(ASN1Encoding.DER));
+            out.write(new DERSet(digest.algorithmIdentifier()).getEncoded(ASN1Encoding.DER));
+            out.write(new byte[] {0x30, (byte) 0x80});
+            out.write(CadesOids.DATA.getEncoded(ASN1Encoding.DER));
+            out.write(new byte[] {(byte) 0xA0, (byte) 0x80, 0x24, (byte) 0x80});
+            try (java.io.InputStream in = content.open()) {
+                byte[] chunk = new byte[64 * 1024];
+                int n;
+                while ((n = in.readNBytes(chunk, 0, chunk.length)) > 0) {
+                    out.write(new DEROctetString(java.util.Arrays.copyOf(chunk, n)).getEncoded(ASN1Encoding.DER));
+                }
+            }
+            out.write(new byte[] {0, 0, 0, 0, 0, 0}); // OCTET STRING, [0], encapContentInfo
+            out.write(new DERTaggedObject(false, 0, new DERSet(certificates())).getEncoded(ASN1Encoding.DER));
+            out.write(new DERSet(new DERSequence(signerInfo)).getEncoded(ASN1Encoding.DER));
+            out.write(new byte[] {0, 0, 0, 0, 0, 0}); // SignedData, [0], ContentInfo
+        } catch (IOException e) {
+            throw new SignatureFormatException("cannot write the enveloping signature: " + e.getMessage(), e);
+        }
+    }
+
+    /**
      * An S/MIME multipart/signed message over {@code mimeEntity} (a MIME entity: headers, blank line,
      * body), signed in CRLF canonical form; see {@link SmimeMessageWriter}.
      */
@@ -141,14 +173,7 @@ public final class CadesSigner {
     private byte[] signedData(SignedContent content, boolean enveloping) {
         byte[] contentDigest = content.digest(digest.newMessageDigest());
         ASN1EncodableVector signerInfo = signerInfo(contentDigest, alg -> content.digest(alg.newMessageDigest()), false);
-        ASN1EncodableVector certs = new ASN1EncodableVector();
-        for (X509Certificate c : key.chain()) {
-            try {
-                certs.add(Certificate.getInstance(c.getEncoded()));
-            } catch (java.security.cert.CertificateEncodingException e) {
-                throw new SignatureFormatException("cannot encode certificate " + c.getSubjectX500Principal(), e);
-            }
-        }
+        ASN1EncodableVector certs = certificates();
         ASN1EncodableVector encap = new ASN1EncodableVector();
         encap.add(CadesOids.DATA);
         if (enveloping) {
@@ -165,6 +190,18 @@ public final class CadesSigner {
         } catch (IOException e) {
             throw new SignatureFormatException("cannot encode SignedData", e);
         }
+    }
+
+    private ASN1EncodableVector certificates() {
+        ASN1EncodableVector certs = new ASN1EncodableVector();
+        for (X509Certificate c : key.chain()) {
+            try {
+                certs.add(Certificate.getInstance(c.getEncoded()));
+            } catch (java.security.cert.CertificateEncodingException e) {
+                throw new SignatureFormatException("cannot encode certificate " + c.getSubjectX500Principal(), e);
+            }
+        }
+        return certs;
     }
 
     /** version, sid, digestAlgorithm, [0] signedAttrs, signatureAlgorithm, signature (RFC 5652 §5.3). */

@@ -100,6 +100,9 @@ public final class CadesExtender {
             }
             current = addArchiveTimestamps(current, forToken, actions);
         }
+        if (current.streamed()) {
+            return new ExtendedDocument(current.parts().encoded(), Optional.empty(), actions, Optional.of(current.parts()));
+        }
         byte[] result = current.cmsEncoded();
         Optional<byte[]> message = document.smime().map(env -> SmimeRewriter.replaceCms(env, result));
         return new ExtendedDocument(result, message, actions);
@@ -112,6 +115,10 @@ public final class CadesExtender {
      */
     public ExtendedDocument embedEvidenceRecord(SignedDocument document, int signatureIndex, byte[] evidenceRecord) {
         Objects.checkIndex(signatureIndex, document.signatures().size());
+        if (document.streamed()) {
+            throw new SignatureFormatException("embedding an evidence record into a large streamed file is not supported;"
+                    + " keep the record beside it");
+        }
         checkIntact(document);
         Attribute er = new Attribute(document.detached() ? CadesOids.EXTERNAL_EVIDENCE_RECORDS : CadesOids.INTERNAL_EVIDENCE_RECORDS,
                 new DERSet(Encodings.parse(evidenceRecord, "evidence record")));
@@ -304,10 +311,7 @@ public final class CadesExtender {
     }
 
     private SignedDocument reread(SignedDocument before, byte[] cms) {
-        SignedDocumentReader r = reader.withExtraCertificates(before.extraCertificates());
-        return before.detached()
-                ? r.readDetached(cms, before.content().orElseThrow(() -> new SignatureFormatException("detached content missing")))
-                : r.read(cms);
+        return reader.reread(before, cms);
     }
 
     private TimestampSource requireTimestamps() {

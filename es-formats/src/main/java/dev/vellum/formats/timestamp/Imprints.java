@@ -67,6 +67,9 @@ public final class Imprints {
      */
     public static Optional<byte[]> archiveV2(String hashOid, SignedDataParts parts, RawSignerInfo signer,
                                              List<Attribute> coveredUnsigned, boolean withTagLength) {
+        if (parts.streamed().isPresent()) {
+            return Optional.empty(); // the encapContentInfo TLV of a streamed file is not held in memory
+        }
         MessageDigest md = Digests.forOid(hashOid);
         ASN1Sequence sd = parts.rawSignedData();
         md.update(Encodings.asStored(sd.getObjectAt(2)));

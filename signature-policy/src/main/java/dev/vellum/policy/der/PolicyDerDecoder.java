@@ -58,10 +58,8 @@ import org.bouncycastle.asn1.ASN1Primitive;
 import org.bouncycastle.asn1.ASN1PrintableString;
 import org.bouncycastle.asn1.ASN1Sequence;
 import org.bouncycastle.asn1.ASN1T61String;
-import org.bouncycastle.asn1.ASN1TaggedObject;
 import org.bouncycastle.asn1.ASN1UTF8String;
 import org.bouncycastle.asn1.ASN1UniversalString;
-import org.bouncycastle.asn1.BERTags;
 
 /**
  * Reads an RFC 3125 SignaturePolicy from DER into the model (RFC 3125 Annex A.1, EXPLICIT TAGS).
@@ -468,9 +466,5 @@ public final class PolicyDerDecoder {
                     DirectoryText.Type.UNIVERSAL_STRING);
         }
         throw malformed(path, "expected DirectoryString, found " + Elements.describe(p));
-    }
-
-    static boolean isContextTag(ASN1Primitive p, int tagNo) {
-        return p instanceof ASN1TaggedObject t && t.getTagClass() == BERTags.CONTEXT_SPECIFIC && t.getTagNo() == tagNo;
     }
 }

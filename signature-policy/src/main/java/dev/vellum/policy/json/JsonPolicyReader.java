@@ -70,7 +70,7 @@ final class JsonPolicyReader {
         }
         JsonObject o = new JsonObject(node, path);
         AlgorithmId id = new AlgorithmId(oid(o.required("algorithm"), o.path("algorithm")),
-                hexOrNull(o.optionalText("parameters"), o.path("parameters")));
+                derOrNull(o.optionalText("parameters"), o.path("parameters")));
         o.done();
         return id;
     }
@@ -216,7 +216,7 @@ final class JsonPolicyReader {
         Bytes certificate = base64(o.text("trustpoint"), o.path("trustpoint"));
         CertificateTrustPoint tp = new CertificateTrustPoint(certificate, o.optionalInt("pathLenConstraint"),
                 o.optionalList("acceptablePolicySet", JsonPolicyReader::oid),
-                hexOrNull(o.optionalText("nameConstraints"), o.path("nameConstraints")), constraints);
+                derOrNull(o.optionalText("nameConstraints"), o.path("nameConstraints")), constraints);
         o.done();
         tp.certificate(); // authoring check: the trust point must be a parsable certificate
         return tp;
@@ -243,7 +243,7 @@ final class JsonPolicyReader {
         TimestampTrustCondition t = new TimestampTrustCondition(
                 o.optionalList("ttsCertificateTrustTrees", JsonPolicyReader::trustPoint),
                 rev == null ? null : certRevReq(rev),
-                hexOrNull(o.optionalText("ttsNameConstraints"), o.path("ttsNameConstraints")),
+                derOrNull(o.optionalText("ttsNameConstraints"), o.path("ttsNameConstraints")),
                 caution == null ? null : deltaTime(caution), delay == null ? null : deltaTime(delay));
         o.done();
         return t;
@@ -266,7 +266,7 @@ final class JsonPolicyReader {
                     constraints.optionalList("attributeValueConstarints", (n, p) -> {
                         JsonObject tv = new JsonObject(n, p);
                         AttributeValueConstraint c = new AttributeValueConstraint(oid(tv.required("type"), tv.path("type")),
-                                hex(tv.text("value"), tv.path("value")));
+                                derValue(tv.text("value"), tv.path("value")));
                         tv.done();
                         return c;
                     }));
@@ -328,6 +328,25 @@ final class JsonPolicyReader {
         DirectoryText text = new DirectoryText(o.text("text"), named(() -> JsonNames.directoryStringType(type), o.path("type")));
         o.done();
         return text;
+    }
+
+    private static Bytes derOrNull(String hex, String path) {
+        return hex == null ? null : derValue(hex, path);
+    }
+
+    /** Hex that must hold exactly one DER value: caught here, with its path, rather than when the output is re-read. */
+    private static Bytes derValue(String hex, String path) {
+        Bytes bytes = hex(hex, path);
+        try (org.bouncycastle.asn1.ASN1InputStream in = new org.bouncycastle.asn1.ASN1InputStream(bytes.toByteArray())) {
+            if (in.readObject() == null || in.readObject() != null) {
+                throw error(path, "expected the hex of exactly one DER value");
+            }
+        } catch (PolicyException e) {
+            throw e;
+        } catch (java.io.IOException | RuntimeException e) {
+            throw error(path, "expected the hex of one DER value (" + e.getMessage() + ")");
+        }
+        return bytes;
     }
 
     private static Bytes hexOrNull(String hex, String path) {

@@ -6,7 +6,6 @@ import dev.vellum.policy.PolicyHasher;
 import dev.vellum.policy.PolicyRules;
 import dev.vellum.policy.model.Bytes;
 import dev.vellum.policy.model.SignaturePolicy;
-import java.nio.charset.StandardCharsets;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.core.util.DefaultIndenter;
@@ -62,10 +61,6 @@ public final class PolicyJson {
     /** The JSON form of a policy, pretty-printed with two-space indentation and a final newline. */
     public static String write(SignaturePolicy policy) {
         return MAPPER.writer().with(prettyPrinter()).writeValueAsString(JsonPolicyWriter.write(policy)) + "\n";
-    }
-
-    public static String read(byte[] utf8) {
-        return new String(utf8, StandardCharsets.UTF_8);
     }
 
     private static JsonNode parse(String json) {

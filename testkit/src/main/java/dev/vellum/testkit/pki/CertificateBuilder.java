@@ -102,6 +102,7 @@ public final class CertificateBuilder {
         return this;
     }
 
+    /** The default extensions (default {@link CertificateProfile#SIGNER}). */
     public CertificateBuilder profile(CertificateProfile profile) {
         this.profile = Objects.requireNonNull(profile, "profile");
         return this;
@@ -125,6 +126,7 @@ public final class CertificateBuilder {
         return this;
     }
 
+    /** notBefore and notAfter (default: 30 days before the PKI's creation, for two years). */
     public CertificateBuilder validity(Instant notBefore, Instant notAfter) {
         if (!notAfter.isAfter(notBefore)) {
             throw new IllegalArgumentException("notAfter " + notAfter + " is not after notBefore " + notBefore);
@@ -139,6 +141,7 @@ public final class CertificateBuilder {
         return validity(notBefore, notBefore.plus(duration));
     }
 
+    /** The serial number (default: 71 random bits). */
     public CertificateBuilder serialNumber(BigInteger serialNumber) {
         this.serialNumber = Objects.requireNonNull(serialNumber, "serialNumber");
         return this;
@@ -163,11 +166,13 @@ public final class CertificateBuilder {
         return this;
     }
 
+    /** No keyUsage extension at all. */
     public CertificateBuilder withoutKeyUsage() {
         this.noKeyUsage = true;
         return this;
     }
 
+    /** Replace the profile's extendedKeyUsage, e.g. a non-critical timeStamping EKU for a TSA. */
     public CertificateBuilder extendedKeyUsage(boolean critical, KeyPurposeId... purposes) {
         this.extendedKeyUsage = List.of(purposes);
         this.extendedKeyUsageCritical = critical;
@@ -175,6 +180,7 @@ public final class CertificateBuilder {
         return this;
     }
 
+    /** No extendedKeyUsage extension at all. */
     public CertificateBuilder withoutExtendedKeyUsage() {
         this.noExtendedKeyUsage = true;
         return this;
@@ -187,6 +193,7 @@ public final class CertificateBuilder {
         return this;
     }
 
+    /** No subjectAltName rfc822Name. */
     public CertificateBuilder withoutEmail() {
         this.noEmail = true;
         return this;
@@ -204,6 +211,7 @@ public final class CertificateBuilder {
         return this;
     }
 
+    /** No CRL distribution points, whatever the revocation source says. */
     public CertificateBuilder withoutCrlDistributionPoint() {
         this.noCrlDistributionPoint = true;
         return this;
@@ -227,11 +235,13 @@ public final class CertificateBuilder {
         return this;
     }
 
+    /** Point the AIA OCSP URL somewhere else. */
     public CertificateBuilder ocspUrl(URI url) {
         this.ocspUrl = Objects.requireNonNull(url, "url");
         return this;
     }
 
+    /** Point the AIA caIssuers URL somewhere else. */
     public CertificateBuilder caIssuersUrl(URI url) {
         this.caIssuersUrl = Objects.requireNonNull(url, "url");
         return this;
@@ -330,6 +340,7 @@ public final class CertificateBuilder {
         return extensions;
     }
 
+    // RFC 5280 §4.2.1.13 (CRL distribution points) and §4.2.2.1 (authority information access)
     private void addRevocationPointers(Map<ASN1ObjectIdentifier, Extension> extensions, Credential issuerCredential) {
         if (revocationSource.hasCrl() && !noCrlDistributionPoint) {
             URI url = crlUrl != null ? crlUrl : pki.services().crlUrl(issuerCredential);

@@ -36,14 +36,17 @@ public record Credential(String name, X509Certificate certificate, PrivateKey pr
         }
     }
 
+    /** The certificate's public key. */
     public PublicKey publicKey() {
         return certificate.getPublicKey();
     }
 
+    /** Public and private key together (to certify the same key again). */
     public KeyPair keyPair() {
         return new KeyPair(publicKey(), privateKey);
     }
 
+    /** The certificate's serial number. */
     public BigInteger serialNumber() {
         return certificate.getSerialNumber();
     }

@@ -74,6 +74,7 @@ public final class CrlBuilder {
         return this;
     }
 
+    /** The signature algorithm (default: the one matching the signer's key), e.g. {@code SHA1withECDSA}. */
     public CrlBuilder signatureAlgorithm(String jcaName) {
         this.signatureAlgorithm = Objects.requireNonNull(jcaName, "jcaName");
         return this;
@@ -97,6 +98,7 @@ public final class CrlBuilder {
         return this;
     }
 
+    /** Sign the CRL. */
     public X509CRL build() {
         Instant issued = (thisUpdate != null ? thisUpdate : pki.clock().instant()).truncatedTo(ChronoUnit.SECONDS);
         Instant next = nextUpdate != null ? nextUpdate : issued.plus(Duration.ofDays(7));

@@ -68,6 +68,7 @@ public final class OcspResponseBuilder {
         return this;
     }
 
+    /** thisUpdate, when it should differ from producedAt; the status is the one in effect then. */
     public OcspResponseBuilder thisUpdate(Instant thisUpdate) {
         this.thisUpdate = Objects.requireNonNull(thisUpdate, "thisUpdate");
         return this;
@@ -92,7 +93,7 @@ public final class OcspResponseBuilder {
         return this;
     }
 
-    /** Put this nonce in the response instead of echoing the request's (RFC 8954). */
+    /** Put this nonce in the response instead of echoing the request's (RFC 8954 §2.1). */
     public OcspResponseBuilder nonce(byte[] value) {
         try {
             this.nonce = new Extension(OCSPObjectIdentifiers.id_pkix_ocsp_nonce, false,
@@ -129,6 +130,7 @@ public final class OcspResponseBuilder {
         return this;
     }
 
+    /** The signature algorithm (default: the one matching the signer's key). */
     public OcspResponseBuilder signatureAlgorithm(String jcaName) {
         this.signatureAlgorithm = Objects.requireNonNull(jcaName, "jcaName");
         return this;
@@ -191,6 +193,7 @@ public final class OcspResponseBuilder {
         }
     }
 
+    // RFC 6960 §4.2.1: good, revoked (time and reason) or unknown
     private CertificateStatus statusOf(CertificateID id, BigInteger serial, Instant at) {
         Optional<CertificateAuthority> authority = pki.authorityFor(id);
         Optional<Revocation> revocation = authority.flatMap(a -> a.revocation(serial));

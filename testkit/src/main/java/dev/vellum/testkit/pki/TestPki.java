@@ -122,6 +122,7 @@ public final class TestPki implements AutoCloseable {
         return pki;
     }
 
+    /** Start building a private PKI (own clock, own services). */
     public static Builder builder() {
         return new Builder();
     }
@@ -141,10 +142,12 @@ public final class TestPki implements AutoCloseable {
         return label;
     }
 
+    /** The trust anchor. */
     public Credential root() {
         return root;
     }
 
+    /** The issuing CA of the signers, the TSA and the OCSP responder (pathLen 0). */
     public Credential intermediate() {
         return intermediate;
     }
@@ -233,6 +236,7 @@ public final class TestPki implements AutoCloseable {
         return revoke(credential.certificate(), time, reason);
     }
 
+    /** Revoke any certificate this PKI issued (found by issuer name and key identifier or signature). */
     public Revocation revoke(X509Certificate certificate, Instant time, RevocationReason reason) {
         return authorityOf(certificate)
                 .orElseThrow(() -> new IllegalArgumentException("test PKI " + label + " did not issue "
@@ -273,6 +277,7 @@ public final class TestPki implements AutoCloseable {
         }
     }
 
+    /** An OCSP response about a credential's certificate. */
     public OcspResponseBuilder ocspResponse(Credential credential) {
         return ocspResponse(credential.certificate());
     }

@@ -102,16 +102,19 @@ public final class TimeStampBuilder {
         return this;
     }
 
+    /** genTime (default: the PKI clock's now), to the second. */
     public TimeStampBuilder at(Instant genTime) {
         this.genTime = Objects.requireNonNull(genTime, "genTime");
         return this;
     }
 
+    /** The TSA policy (default {@link TestPki#TSA_POLICY}). */
     public TimeStampBuilder policy(ASN1ObjectIdentifier policy) {
         this.policy = Objects.requireNonNull(policy, "policy");
         return this;
     }
 
+    /** The nonce to put in the TSTInfo ({@code null}: none). */
     public TimeStampBuilder nonce(BigInteger nonce) {
         this.nonce = nonce;
         return this;
@@ -147,6 +150,7 @@ public final class TimeStampBuilder {
         return this;
     }
 
+    /** The token serial number (default {@link TestPki#nextTimeStampSerial()}). */
     public TimeStampBuilder serialNumber(BigInteger serialNumber) {
         this.serialNumber = Objects.requireNonNull(serialNumber, "serialNumber");
         return this;

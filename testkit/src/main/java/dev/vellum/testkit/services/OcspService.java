@@ -149,7 +149,8 @@ public final class OcspService extends HttpService {
         }
         Optional<String> encoded = pathAfter(request, "/ocsp/");
         if (request.method().equals("GET") && encoded.isPresent()) {
-            String base64 = URLDecoder.decode(encoded.get(), StandardCharsets.US_ASCII);
+            // RFC 6960 A.1: url-encoding of the base64 request; a literal '+' from a lax client stays a '+'
+            String base64 = URLDecoder.decode(encoded.get().replace("+", "%2B"), StandardCharsets.US_ASCII);
             return new OCSPReq(Base64.getDecoder().decode(base64));
         }
         return null;

@@ -38,18 +38,22 @@ public final class PkiServices implements AutoCloseable {
         return new PkiServices(pki);
     }
 
+    /** The RFC 3161 TSA signing with {@link TestPki#tsa()}. */
     public TsaService tsa() {
         return tsa;
     }
 
+    /** The CRL distribution points of every CA. */
     public CrlService crl() {
         return crl;
     }
 
+    /** The OCSP responder for every CA. */
     public OcspService ocsp() {
         return ocsp;
     }
 
+    /** The AIA caIssuers certificates of every CA. */
     public CaIssuersService caIssuers() {
         return caIssuers;
     }
@@ -109,6 +113,7 @@ public final class PkiServices implements AutoCloseable {
         }
     }
 
+    /** Stop every service. */
     @Override
     public void close() {
         all().forEach(HttpService::close);

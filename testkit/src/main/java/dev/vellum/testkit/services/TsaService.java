@@ -207,7 +207,7 @@ public final class TsaService extends HttpService {
         };
     }
 
-    /** The answer of Bouncy Castle's response generator: granted, or rejected with its reason. */
+    /** The answer of Bouncy Castle's response generator: granted, or rejected with its reason (RFC 3161 §2.4.2). */
     private byte[] grant(TimeStampRequest query, Instant genTime) throws Exception {
         return generator(genTime).generate(query, pki.nextTimeStampSerial(), Date.from(genTime)).getEncoded();
     }

@@ -15,8 +15,10 @@ import java.net.http.HttpResponse;
 import java.security.cert.Certificate;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509CRL;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import org.bouncycastle.asn1.ASN1Integer;
 import org.bouncycastle.asn1.ASN1OctetString;
@@ -119,7 +121,7 @@ class CrlAndCaIssuersServiceTest {
     @Test
     void crlsFollowThePkiClock() throws Exception {
         Instant then = Instant.parse("2031-02-03T04:05:06Z");
-        try (TestPki pki = TestPki.builder().clock(java.time.Clock.fixed(then, java.time.ZoneOffset.UTC)).build()) {
+        try (TestPki pki = TestPki.builder().clock(Clock.fixed(then, ZoneOffset.UTC)).build()) {
             X509CRL crl = crl(Http.get(pki.services().crlUrl(pki.intermediate())).body());
             assertThat(crl.getThisUpdate().toInstant()).isEqualTo(then);
             assertThat(crl.getRevokedCertificate(pki.revokedSigner().serialNumber())).isNotNull();

@@ -16,6 +16,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** Every failure switch of every service makes a careful client refuse the answer; the normal answer passes. */
+@SuppressWarnings("try") // the failure switches are held only to be closed
 class FailureSwitchTest {
     private static final TestPki PKI = TestPki.shared();
     private static final RelyingParty CLIENT = new RelyingParty(PKI, Duration.ofSeconds(15));

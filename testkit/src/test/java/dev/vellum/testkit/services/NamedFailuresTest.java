@@ -11,6 +11,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** Each protocol failure is refused for the reason its name gives (the checks the timestamping client must make). */
+@SuppressWarnings("try") // the failure switches are held only to be closed
 class NamedFailuresTest {
     private static final TestPki PKI = TestPki.shared();
     private static final RelyingParty CLIENT = new RelyingParty(PKI, Duration.ofSeconds(15));

@@ -11,6 +11,8 @@ import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -89,7 +91,7 @@ class OpenSslInteropTest {
         byte[] data = "a mailbox worth keeping".getBytes(StandardCharsets.UTF_8);
         Path dataFile = write("data.bin", data);
         TimeStampRequest request = TsaServiceTest.request(TSPAlgorithms.SHA256,
-                java.security.MessageDigest.getInstance("SHA-256").digest(data), BigInteger.valueOf(777), true);
+                MessageDigest.getInstance("SHA-256").digest(data), BigInteger.valueOf(777), true);
         Path reply = write("reply.tsr", Http.post(PKI.services().tsaUrl(), "application/timestamp-query",
                 request.getEncoded()).body());
 
@@ -103,6 +105,23 @@ class OpenSslInteropTest {
         Result verify = openssl("ts", "-verify", "-in", reply.toString(), "-data", dataFile.toString(),
                 "-CAfile", root.toString(), "-untrusted", intermediate.toString());
         assertThat(verify.output()).contains("Verification: OK");
+    }
+
+    @Test
+    void opensslVerifiesTokensMadeOffline() throws Exception {
+        byte[] data = "evidence made in the past".getBytes(StandardCharsets.UTF_8);
+        Path dataFile = write("offline.bin", data);
+        Path root = write("root.pem", PKI.root().certificatePem());
+        Path intermediate = write("intermediate.pem", PKI.intermediate().certificatePem());
+        for (boolean v1 : new boolean[] {false, true}) {
+            var builder = PKI.timeStamp().data(data).at(PKI.createdAt().minus(Duration.ofDays(3)));
+            Path token = write("token-" + v1 + ".der", (v1 ? builder.essCertIdV1() : builder).encoded());
+
+            Result verify = openssl("ts", "-verify", "-in", token.toString(), "-token_in", "-data", dataFile.toString(),
+                    "-CAfile", root.toString(), "-untrusted", intermediate.toString());
+
+            assertThat(verify.output()).as("ESSCertID v1: " + v1).contains("Verification: OK");
+        }
     }
 
     @Test

@@ -24,6 +24,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Date;
 import java.util.List;
+import java.util.Random;
 import java.util.Set;
 import org.bouncycastle.asn1.ASN1OctetString;
 import org.bouncycastle.asn1.DEROctetString;
@@ -91,7 +92,7 @@ final class RelyingParty {
         TimeStampRequestGenerator generator = new TimeStampRequestGenerator();
         generator.setCertReq(true);
         byte[] digest = MessageDigest.getInstance("SHA-256").digest("archive batch".getBytes());
-        TimeStampRequest request = generator.generate(TSPAlgorithms.SHA256, digest, new BigInteger(64, new java.util.Random()));
+        TimeStampRequest request = generator.generate(TSPAlgorithms.SHA256, digest, new BigInteger(64, new Random()));
         byte[] body = exchange(tsa.url(), "application/timestamp-query", request.getEncoded(), "application/timestamp-reply");
         TimeStampResponse response;
         try {
@@ -141,7 +142,7 @@ final class RelyingParty {
         Credential issuer = pki.intermediate();
         CertificateID id = new CertificateID(new JcaDigestCalculatorProviderBuilder().build().get(CertificateID.HASH_SHA1),
                 issuer.certificateHolder(), subject.serialNumber());
-        byte[] nonce = new BigInteger(64, new java.util.Random()).toByteArray();
+        byte[] nonce = new BigInteger(64, new Random()).toByteArray();
         OCSPReq request = new OCSPReqBuilder().addRequest(id).setRequestExtensions(new Extensions(new Extension(
                 OCSPObjectIdentifiers.id_pkix_ocsp_nonce, false, new DEROctetString(new DEROctetString(nonce).getEncoded()))))
                 .build();

@@ -1,7 +1,6 @@
 package dev.vellum.testkit.services;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.vellum.testkit.pki.CertificateProfile;
 import dev.vellum.testkit.pki.Credential;

@@ -10,7 +10,6 @@ import java.util.Arrays;
 import java.util.List;
 import org.bouncycastle.asn1.ASN1Encoding;
 import org.bouncycastle.asn1.tsp.ArchiveTimeStampSequence;
-import org.bouncycastle.asn1.cms.ContentInfo;
 import org.bouncycastle.asn1.tsp.ArchiveTimeStamp;
 import org.bouncycastle.asn1.tsp.PartialHashtree;
 import org.bouncycastle.tsp.TimeStampToken;
@@ -24,7 +23,7 @@ final class ArchiveTimeStamps {
      * Time-stamps a tree root with exactly one call and returns the token's ContentInfo in DER, so
      * that the bytes a later time-stamp renewal hashes are the bytes stored (RFC 4998 §5.2).
      */
-    static ContentInfo timestampRoot(TimestampSource tsa, DigestAlgorithm algorithm, byte[] root) {
+    static EncodedContentInfo timestampRoot(TimestampSource tsa, DigestAlgorithm algorithm, byte[] root) {
         TimeStampToken token = tsa.timestamp(algorithm, root);
         if (!MessageDigest.isEqual(token.getTimeStampInfo().getMessageImprintDigest(), root)
                 || !token.getTimeStampInfo().getMessageImprintAlgOID().equals(algorithm.asn1Oid())) {
@@ -39,26 +38,18 @@ final class ArchiveTimeStamps {
     }
 
     /**
-     * The reduced hash tree (RFC 4998 §4.2 step 4) for one leaf: first list = {@code firstList}
-     * (the object's hash with its leaf-level sibling, or a data group's member hashes), then one
-     * list per higher level that has a sibling.
+     * The reduced hash tree (RFC 4998 §4.2 step 4) for one leaf: the first list holds only the
+     * item's own hashes (its data object, or every member of its data group), then one list per
+     * level that has a sibling. Putting the leaf-level sibling into the first list would fold to
+     * the same root, but DSS then reports that sibling as an unmatched ("orphan") data object.
      */
-    static PartialHashtree[] reducedTree(HashTree tree, int leafIndex, byte[][] firstList, boolean group) {
+    static PartialHashtree[] reducedTree(HashTree tree, int leafIndex, byte[][] ownHashes) {
         List<byte[]> siblings = tree.siblings(leafIndex);
         List<PartialHashtree> lists = new ArrayList<>(siblings.size() + 1);
-        int from;
-        if (group) {
-            lists.add(new PartialHashtree(firstList));
-            from = 0;
-        } else {
-            byte[] leafSibling = siblings.isEmpty() ? null : siblings.get(0);
-            lists.add(leafSibling == null ? new PartialHashtree(firstList[0])
-                    : new PartialHashtree(new byte[][] {firstList[0], leafSibling}));
-            from = 1;
-        }
-        for (int l = from; l < siblings.size(); l++) {
-            if (siblings.get(l) != null) {
-                lists.add(new PartialHashtree(siblings.get(l)));
+        lists.add(new PartialHashtree(ownHashes));
+        for (byte[] sibling : siblings) {
+            if (sibling != null) {
+                lists.add(new PartialHashtree(sibling));
             }
         }
         return lists.toArray(new PartialHashtree[0]);

@@ -11,12 +11,13 @@ import java.security.MessageDigest;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
 
 /**
  * One archived data object as an evidence record sees it: something whose hash can be computed
  * under each algorithm the record uses (a hash-tree renewal needs a new algorithm's hash).
  */
-public sealed interface DataObject permits DataObject.Content, DataObject.File, DataObject.Digests {
+public sealed interface DataObject permits DataObject.Content, DataObject.File, DataObject.Digests, DataObject.Hashed {
 
     /** The object's hash under {@code algorithm}. */
     byte[] digest(DigestAlgorithm algorithm);
@@ -41,6 +42,31 @@ public sealed interface DataObject permits DataObject.Content, DataObject.File, 
     /** Known hashes under several algorithms. */
     static DataObject ofDigests(Map<DigestAlgorithm, byte[]> digests) {
         return new Digests(new EnumMap<>(digests));
+    }
+
+    /**
+     * An object whose hash the caller computes per algorithm, e.g. a CAdES signature whose
+     * evidence-record hash input is assembled from its parts (ETSI TS 119 122-3).
+     */
+    static DataObject hashedBy(Function<DigestAlgorithm, byte[]> hasher) {
+        return new Hashed(hasher);
+    }
+
+    /** Hashes computed on demand by the caller. */
+    record Hashed(Function<DigestAlgorithm, byte[]> hasher) implements DataObject {
+        public Hashed {
+            Objects.requireNonNull(hasher, "hasher");
+        }
+
+        @Override
+        public byte[] digest(DigestAlgorithm algorithm) {
+            byte[] d = hasher.apply(algorithm);
+            if (d == null || d.length != algorithm.digestLength()) {
+                throw new TimestampException("the data object's " + algorithm.jcaName() + " hash has "
+                        + (d == null ? "no" : String.valueOf(d.length)) + " bytes, expected " + algorithm.digestLength());
+            }
+            return d;
+        }
     }
 
     /** Bytes held in memory. */

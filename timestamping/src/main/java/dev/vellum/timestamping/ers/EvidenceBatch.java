@@ -8,12 +8,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
-import org.bouncycastle.asn1.cms.ContentInfo;
 import org.bouncycastle.asn1.tsp.ArchiveTimeStamp;
-import org.bouncycastle.asn1.tsp.ArchiveTimeStampChain;
-import org.bouncycastle.asn1.tsp.ArchiveTimeStampSequence;
-import org.bouncycastle.asn1.tsp.PartialHashtree;
-import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
 
 /**
  * Collects the archived items of one batch and seals them with <b>one</b> time-stamp (RFC 4998
@@ -88,17 +83,12 @@ public final class EvidenceBatch {
             leaves[i] = ArchiveTimeStamps.listHash(md, Arrays.asList(items.get(i)));
         }
         HashTree tree = HashTree.build(algorithm, leaves);
-        ContentInfo timeStamp = ArchiveTimeStamps.timestampRoot(tsa, algorithm, tree.root());
+        EncodedContentInfo timeStamp = ArchiveTimeStamps.timestampRoot(tsa, algorithm, tree.root());
         sealed = true;
-        AlgorithmIdentifier algorithmId = algorithm.algorithmIdentifier();
-        AlgorithmIdentifier[] algorithms = {algorithmId};
+        BatchLeaf.Shared shared = new BatchLeaf.Shared(algorithm.algorithmIdentifier(), tree, timeStamp);
         List<EvidenceRecord> records = new ArrayList<>(items.size());
         for (int i = 0; i < leaves.length; i++) {
-            byte[][] members = items.get(i);
-            PartialHashtree[] reduced = ArchiveTimeStamps.reducedTree(tree, i, members, members.length > 1);
-            ArchiveTimeStamp ats = new ArchiveTimeStamp(algorithmId, reduced, timeStamp);
-            records.add(new EvidenceRecord(new org.bouncycastle.asn1.tsp.EvidenceRecord(algorithms, null, null,
-                    new ArchiveTimeStampSequence(new ArchiveTimeStampChain(ats)))));
+            records.add(new EvidenceRecord(new BatchLeaf(shared, i, items.get(i))));
         }
         return new SealedBatch(records, EvidenceRecord.token(new ArchiveTimeStamp(timeStamp)), tree.root());
     }

@@ -22,12 +22,29 @@ import org.bouncycastle.tsp.TimeStampToken;
  * them with {@link EvidenceRecords}.
  */
 public final class EvidenceRecord {
-    private final org.bouncycastle.asn1.tsp.EvidenceRecord asn1;
-    private volatile byte[] encoded;
+    // A record fresh from a batch is kept as its leaf of the shared tree (a few dozen bytes) and
+    // encoded straight from it; the Bouncy Castle structure is built only when asked for, so that
+    // sealing 100,000 items does not hold 100,000 object graphs.
+    private final BatchLeaf leaf;
+    private volatile org.bouncycastle.asn1.tsp.EvidenceRecord asn1;
 
     EvidenceRecord(org.bouncycastle.asn1.tsp.EvidenceRecord asn1) {
         this.asn1 = Objects.requireNonNull(asn1, "asn1");
+        this.leaf = null;
         checkShape(asn1);
+    }
+
+    EvidenceRecord(BatchLeaf leaf) {
+        this.leaf = Objects.requireNonNull(leaf, "leaf");
+    }
+
+    private org.bouncycastle.asn1.tsp.EvidenceRecord asn1() {
+        org.bouncycastle.asn1.tsp.EvidenceRecord a = asn1;
+        if (a == null) {
+            a = leaf.toAsn1();
+            asn1 = a;
+        }
+        return a;
     }
 
     /** Reads a DER (or BER) EvidenceRecord; bad input is a {@link TimestampException}, never an NPE. */
@@ -57,29 +74,27 @@ public final class EvidenceRecord {
         }
     }
 
-    /** The DER encoding. */
+    /** The DER encoding (a new array each time). */
     public byte[] encoded() {
-        byte[] e = encoded;
-        if (e == null) {
-            try {
-                e = DerSplice.encode(asn1);
-            } catch (IOException ex) {
-                throw new TimestampException("cannot encode the evidence record", ex);
-            }
-            encoded = e;
+        if (leaf != null && asn1 == null) {
+            return leaf.encode();
         }
-        return e.clone();
+        try {
+            return DerSplice.encode(asn1());
+        } catch (IOException ex) {
+            throw new TimestampException("cannot encode the evidence record", ex);
+        }
     }
 
     /** The Bouncy Castle structure, for code that embeds the record elsewhere (e.g. CAdES). */
     public org.bouncycastle.asn1.tsp.EvidenceRecord toAsn1() {
-        return asn1;
+        return asn1();
     }
 
     /** The digestAlgorithms field: every hash algorithm the record uses. */
     public List<DigestAlgorithm> digestAlgorithms() {
         List<DigestAlgorithm> list = new ArrayList<>();
-        for (AlgorithmIdentifier id : asn1.getDigestAlgorithms()) {
+        for (AlgorithmIdentifier id : asn1().getDigestAlgorithms()) {
             list.add(DigestAlgorithm.fromOid(id.getAlgorithm()));
         }
         return Collections.unmodifiableList(list);
@@ -120,11 +135,11 @@ public final class EvidenceRecord {
     }
 
     ArchiveTimeStampChain[] chains() {
-        return asn1.getArchiveTimeStampSequence().getArchiveTimeStampChains();
+        return asn1().getArchiveTimeStampSequence().getArchiveTimeStampChains();
     }
 
     ArchiveTimeStampSequence sequence() {
-        return asn1.getArchiveTimeStampSequence();
+        return asn1().getArchiveTimeStampSequence();
     }
 
     static DigestAlgorithm algorithmOf(ArchiveTimeStamp ats) {

@@ -58,7 +58,7 @@ public final class EvidenceRecords {
             ContentInfo timeStamp = ArchiveTimeStamps.timestampRoot(tsa, algorithm, tree.root());
             PartialHashtree[][] reducedByLeaf = new PartialHashtree[leaves.size()][];
             for (int l = 0; l < leaves.size(); l++) {
-                reducedByLeaf[l] = ArchiveTimeStamps.reducedTree(tree, l, new byte[][] {leaves.get(l)}, false);
+                reducedByLeaf[l] = ArchiveTimeStamps.reducedTree(tree, l, new byte[][] {leaves.get(l)});
             }
             for (int k = 0; k < leafOf.length; k++) {
                 int i = group.getValue().get(k);
@@ -99,7 +99,7 @@ public final class EvidenceRecords {
         AlgorithmIdentifier algorithmId = newAlgorithm.algorithmIdentifier();
         List<EvidenceRecord> result = new ArrayList<>(items.size());
         for (int i = 0; i < items.size(); i++) {
-            PartialHashtree[] reduced = ArchiveTimeStamps.reducedTree(tree, i, groups[i], groups[i].length > 1);
+            PartialHashtree[] reduced = ArchiveTimeStamps.reducedTree(tree, i, groups[i]);
             result.add(startNewChain(items.get(i).record(), new ArchiveTimeStamp(algorithmId, reduced, timeStamp)));
         }
         return result;

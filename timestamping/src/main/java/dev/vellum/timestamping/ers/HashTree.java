@@ -26,11 +26,7 @@ final class HashTree {
         if (leaves.length == 0) {
             throw new IllegalArgumentException("a hash tree needs at least one leaf");
         }
-        Integer[] order = new Integer[leaves.length];
-        for (int i = 0; i < order.length; i++) {
-            order[i] = i;
-        }
-        Arrays.sort(order, (a, b) -> Arrays.compareUnsigned(leaves[a], leaves[b]));
+        int[] order = sortedOrder(leaves);
         int[] position = new int[leaves.length];
         byte[][] level = new byte[leaves.length][];
         for (int p = 0; p < order.length; p++) {
@@ -54,6 +50,71 @@ final class HashTree {
         return new HashTree(levels.toArray(new byte[0][][]), position);
     }
 
+    /**
+     * Leaf indices in binary ascending order of their hashes. Sorting boxed indices with a
+     * comparator was a visible cost at 100,000 leaves, so each index is packed with the top bits
+     * of its hash into one long, the longs are sorted, and the rare runs whose packed prefixes tie
+     * are then ordered by full comparison.
+     */
+    static int[] sortedOrder(byte[][] leaves) {
+        int n = leaves.length;
+        int indexBits = Math.max(1, 32 - Integer.numberOfLeadingZeros(n - 1));
+        int prefixBits = 63 - indexBits;
+        long[] keys = new long[n];
+        for (int i = 0; i < n; i++) {
+            keys[i] = (prefix(leaves[i]) >>> (64 - prefixBits)) << indexBits | i;
+        }
+        java.util.Arrays.sort(keys);
+        int[] order = new int[n];
+        long indexMask = (1L << indexBits) - 1;
+        for (int i = 0; i < n; i++) {
+            order[i] = (int) (keys[i] & indexMask);
+        }
+        int runStart = 0;
+        for (int i = 1; i <= n; i++) {
+            if (i == n || (keys[i] >>> indexBits) != (keys[runStart] >>> indexBits)) {
+                if (i - runStart > 1) {
+                    sortRun(order, runStart, i, leaves);
+                }
+                runStart = i;
+            }
+        }
+        return order;
+    }
+
+    private static long prefix(byte[] hash) {
+        long v = 0;
+        for (int b = 0; b < 8; b++) {
+            v = (v << 8) | (b < hash.length ? hash[b] & 0xFF : 0);
+        }
+        return v;
+    }
+
+    private static void sortRun(int[] order, int from, int to, byte[][] leaves) {
+        if (to - from > 16) {
+            // Long runs mean equal or near-equal hashes (duplicate items): a stable merge sort.
+            Integer[] run = new Integer[to - from];
+            for (int i = from; i < to; i++) {
+                run[i - from] = order[i];
+            }
+            Arrays.sort(run, (a, b) -> Arrays.compareUnsigned(leaves[a], leaves[b]));
+            for (int i = from; i < to; i++) {
+                order[i] = run[i - from];
+            }
+            return;
+        }
+        // Insertion sort by full unsigned comparison for the usual tiny runs.
+        for (int i = from + 1; i < to; i++) {
+            int current = order[i];
+            int j = i - 1;
+            while (j >= from && Arrays.compareUnsigned(leaves[order[j]], leaves[current]) > 0) {
+                order[j + 1] = order[j];
+                j--;
+            }
+            order[j + 1] = current;
+        }
+    }
+
     /** H(min(a,b) ‖ max(a,b)), the binary-sorted concatenation of RFC 4998 §4.2 step 3. */
     static byte[] hashPair(MessageDigest md, byte[] a, byte[] b) {
         if (Arrays.compareUnsigned(a, b) <= 0) {
@@ -72,6 +133,17 @@ final class HashTree {
 
     int leafCount() {
         return levels[0].length;
+    }
+
+    int levelCount() {
+        return levels.length;
+    }
+
+    /** The sibling of leaf {@code leafIndex}'s ancestor at {@code level}, or null where it is carried up alone. */
+    byte[] sibling(int leafIndex, int level) {
+        int i = sortedPosition[leafIndex] >> level;
+        int sibling = i ^ 1;
+        return sibling < levels[level].length ? levels[level][sibling] : null;
     }
 
     /**

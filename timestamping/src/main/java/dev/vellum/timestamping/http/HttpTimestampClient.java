@@ -155,27 +155,35 @@ public final class HttpTimestampClient implements TimestampSource {
     }
 
     private TsaException transportFailure(Throwable cause) {
-        Throwable root = cause;
-        while (root.getCause() != null && !(root instanceof BoundedBodySubscriber.TooLargeException)) {
-            if (root instanceof HttpTimeoutException) {
-                break;
-            }
-            root = root.getCause();
+        Throwable tooLarge = find(cause, BoundedBodySubscriber.TooLargeException.class);
+        if (tooLarge != null) {
+            return new TsaException(name, TsaFailure.RESPONSE_TOO_LARGE, tooLarge.getMessage(), cause);
         }
-        if (root instanceof BoundedBodySubscriber.TooLargeException || cause instanceof BoundedBodySubscriber.TooLargeException) {
-            return new TsaException(name, TsaFailure.RESPONSE_TOO_LARGE, root.getMessage(), cause);
-        }
-        if (cause instanceof HttpConnectTimeoutException) {
+        if (find(cause, HttpConnectTimeoutException.class) != null) {
             return new TsaException(name, TsaFailure.TIMEOUT, "could not connect within the connect timeout", cause);
         }
-        if (cause instanceof HttpTimeoutException) {
+        if (find(cause, HttpTimeoutException.class) != null) {
             return new TsaException(name, TsaFailure.TIMEOUT, "no answer within " + requestTimeout, cause);
         }
-        if (root instanceof ConnectException || cause instanceof ConnectException) {
-            return new TsaException(name, TsaFailure.CONNECTION, "connection refused (" + root.getMessage() + ")", cause);
+        Throwable refused = find(cause, ConnectException.class);
+        if (refused != null) {
+            return new TsaException(name, TsaFailure.CONNECTION, "connection refused (" + refused.getMessage() + ")", cause);
+        }
+        Throwable root = cause;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
         }
         return new TsaException(name, TsaFailure.CONNECTION,
                 "the exchange failed: " + root.getClass().getSimpleName() + ": " + root.getMessage(), cause);
+    }
+
+    private static Throwable find(Throwable t, Class<? extends Throwable> type) {
+        for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if (type.isInstance(c)) {
+                return c;
+            }
+        }
+        return null;
     }
 
     private byte[] checkHttp(HttpResponse<byte[]> response) {

@@ -71,7 +71,9 @@ public final class ExtendCommand implements Callable<Integer> {
         try (ExtensionOptions closing = sources) {
             SignedDocument doc = read(file);
             ExtendedDocument result = sources.extender(vellum, target != ExtensionTarget.T, force).extend(doc, target);
-            Files.write(out, result.output());
+            try (var stream = Files.newOutputStream(out)) {
+                result.writeTo(stream); // a large .p7m is streamed from the source file, never loaded
+            }
             PrintWriter o = spec.commandLine().getOut();
             result.actions().forEach(a -> o.println("  " + a));
             SignedDocument after = read(out);

@@ -212,12 +212,4 @@ public final class BasicSignatureValidation {
         return new SignerIdentity(cn, subject, email, c.getIssuerX500Principal().getName(),
                 c.getSerialNumber().toString(16), Fingerprints.of(c));
     }
-
-    static boolean isIndeterminate(Conclusion c) {
-        return c.indication() == Indication.INDETERMINATE;
-    }
-
-    static Instant notAfter(X509Certificate c) {
-        return c.getNotAfter().toInstant();
-    }
 }

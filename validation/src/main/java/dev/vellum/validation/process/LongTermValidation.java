@@ -33,8 +33,9 @@ import org.bouncycastle.asn1.cms.OtherRevocationInfoFormat;
 /**
  * EN 319 102-1 §5.6.3 validation process for signatures providing long-term availability and
  * integrity of validation material: archive time-stamps are validated newest first (each older one
- * in the past, with the POE the newer ones give it), POEs are extracted from them (§5.6.2.3) and
- * from the caller's external POEs, and the signature is then validated in the past (§5.6.2.4).
+ * in the past, with the POE the newer ones give it), POEs are extracted from them (§5.6.2.3), from
+ * embedded evidence records and from the caller's external POEs, and the signature is then validated
+ * in the past (§5.6.2.4).
  */
 public final class LongTermValidation {
 
@@ -51,6 +52,7 @@ public final class LongTermValidation {
                                          ValidationRun run, SignatureReport.Builder report) {
         String sigObject = Signatures.poeKey(signature);
         externalPoes(signature, run);
+        EvidenceRecordPoe.extract(signature, run, timestamps, report);
         List<EmbeddedTimestamp> archives = new ArrayList<>(signature.timestamps().stream()
                 .filter(t -> t.kind().isArchive()).toList());
         archives.sort(Comparator.comparing(EmbeddedTimestamp::genTime).reversed());

@@ -122,7 +122,7 @@ public final class LongTermValidation {
     private static void poeExtraction(CadesSignature signature, EmbeddedTimestamp ats, TimestampOutcome t, ValidationRun run) {
         Instant at = t.genTime();
         run.poes().add(Signatures.poeKey(signature), at, "validation", t.id());
-        Map<byte[], String> candidates = coverable(signature);
+        Map<byte[], String> candidates = coverable(signature, at);
         Optional<AtsHashIndex> index = ats.hashIndex();
         if (index.isEmpty()) {
             // ATSv2 and v1 cover everything the signature held before them (RFC 5126 §6.4.1)
@@ -147,7 +147,7 @@ public final class LongTermValidation {
      * certificates and revocation entries (OCSP as the [1] OtherRevocationInfoFormat TLV, in both
      * formats) and each unsigned attribute value (attrType ‖ value) older than the time-stamp.
      */
-    private static Map<byte[], String> coverable(CadesSignature signature) {
+    private static Map<byte[], String> coverable(CadesSignature signature, Instant before) {
         Map<byte[], String> out = new LinkedHashMap<>();
         for (X509Certificate c : signature.document().signedDataMaterial().certificates()) {
             byte[] der = Fingerprints.encoded(c);
@@ -171,6 +171,9 @@ public final class LongTermValidation {
         }
         for (Attribute a : signature.rawSignerInfo().unsignedAttributes()) {
             for (ASN1Encodable v : a.getAttrValues()) {
+                if (notOlderToken(v, before)) {
+                    continue; // a time-stamp from the same moment or later cannot be covered by this one
+                }
                 try {
                     byte[] type = a.getAttrType().getEncoded(ASN1Encoding.DER);
                     byte[] value = v.toASN1Primitive().getEncoded(ASN1Encoding.DER);
@@ -185,6 +188,16 @@ public final class LongTermValidation {
             }
         }
         return out;
+    }
+
+    private static boolean notOlderToken(ASN1Encodable value, Instant before) {
+        try {
+            org.bouncycastle.tsp.TimeStampToken t = new org.bouncycastle.tsp.TimeStampToken(
+                    org.bouncycastle.asn1.cms.ContentInfo.getInstance(value));
+            return !t.getTimeStampInfo().getGenTime().toInstant().isBefore(before);
+        } catch (Exception notAToken) {
+            return false;
+        }
     }
 
     private static byte[] otherRevocation(ASN1ObjectIdentifier format, byte[] der) throws IOException {

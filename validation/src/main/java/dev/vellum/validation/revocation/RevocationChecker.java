@@ -61,7 +61,7 @@ public final class RevocationChecker {
     private final java.util.concurrent.ConcurrentHashMap<String, Optional<X509Certificate>> verifiedResponders =
             new java.util.concurrent.ConcurrentHashMap<>();
 
-    private static final java.security.Provider BC = new org.bouncycastle.jce.provider.BouncyCastleProvider();
+    private static final java.security.Provider BC = dev.vellum.timestamping.BouncyCastle.provider();
 
     public RevocationChecker(Fetcher fetcher, SignatureCheckCache signatures, CrlCache crls) {
         this.fetcher = Objects.requireNonNull(fetcher, "fetcher");

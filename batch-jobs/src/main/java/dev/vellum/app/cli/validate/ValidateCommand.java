@@ -13,6 +13,8 @@ import dev.vellum.validation.fetch.FetchSettings;
 import dev.vellum.validation.report.SignatureReport;
 import dev.vellum.validation.report.ValidationReport;
 import dev.vellum.validation.trust.TrustAnchors;
+import dev.vellum.validation.trust.TrustStore;
+import dev.vellum.validation.x509.CertificateModel;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -60,6 +62,18 @@ public final class ValidateCommand implements Callable<Integer> {
 
     @Option(names = "--trust-password", paramLabel = "PASSWORD", description = "Password of PKCS#12/JKS trust stores.")
     String trustPassword = "";
+
+    @Option(names = "--tsa-trust", paramLabel = "PEM|DIR|P12|JKS",
+            description = "Trust anchors for time-stamping units only (repeatable). Default: the --trust anchors.")
+    List<Path> tsaTrust = new ArrayList<>();
+
+    @Option(names = "--model", paramLabel = "shell|chain",
+            description = "Certificate validity model: shell (all valid at the validation time, default) or chain.")
+    String model = "shell";
+
+    @Option(names = "--cache-dir", paramLabel = "DIR",
+            description = "Keep fetched CRLs, OCSP responses and certificates here until their nextUpdate.")
+    Path cacheDir;
 
     @Option(names = "--validation-data", paramLabel = "DIR",
             description = "Adds every certificate, CRL and OCSP response found in DIR.")
@@ -170,14 +184,28 @@ public final class ValidateCommand implements Callable<Integer> {
         return Files.isRegularFile(bin) ? Optional.of(bin) : Optional.empty();
     }
 
-    private SignatureValidator validator() {
+    private TrustAnchors anchors(List<Path> paths) {
         TrustAnchors anchors = TrustAnchors.empty();
-        for (Path t : trust) {
+        for (Path t : paths) {
             String n = t.getFileName().toString().toLowerCase(Locale.ROOT);
             anchors = anchors.union(n.endsWith(".p12") || n.endsWith(".pfx") || n.endsWith(".jks")
                     ? TrustAnchors.fromKeyStore(t, trustPassword.toCharArray()) : TrustAnchors.fromPath(t));
         }
+        return anchors;
+    }
+
+    private SignatureValidator validator() {
+        TrustAnchors anchors = anchors(trust);
+        TrustAnchors tsaAnchors = tsaTrust.isEmpty() ? anchors : anchors(tsaTrust);
+        CertificateModel certificateModel = switch (model.toLowerCase(Locale.ROOT)) {
+            case "shell" -> CertificateModel.SHELL;
+            case "chain" -> CertificateModel.CHAIN;
+            default -> throw new ValidationException("unknown --model " + model + " (shell or chain)");
+        };
         FetchSettings.Builder fetch = FetchSettings.builder().offline(offline);
+        if (cacheDir != null) {
+            fetch.cacheDirectory(cacheDir);
+        }
         if (allowHosts.isEmpty()) {
             fetch.allowAnyHost();
         } else {
@@ -187,7 +215,8 @@ public final class ValidateCommand implements Callable<Integer> {
                 : ValidationDataDirectory.read(validationData);
         SignatureValidator.Builder b = SignatureValidator.builder()
                 .clock(globalNow() == null ? java.time.Clock.systemUTC() : java.time.Clock.fixed(globalNow(), java.time.ZoneOffset.UTC))
-                .trustAnchors(anchors)
+                .trust(new TrustStore(anchors, tsaAnchors))
+                .certificateModel(certificateModel)
                 .fetchSettings(fetch.build())
                 .material(material)
                 .cryptoPolicy(crypto());

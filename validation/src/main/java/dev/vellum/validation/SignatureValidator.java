@@ -111,6 +111,10 @@ public final class SignatureValidator {
                     : reader.read(file);
         } catch (SignatureFormatException | IllegalArgumentException e) {
             return formatFailure(request, time, policy, sha, e.getMessage());
+        } catch (RuntimeException e) {
+            // The reader should name every problem; whatever else escapes it still only means
+            // "this file cannot be read", never an exception for the caller.
+            return formatFailure(request, time, policy, sha, "the file cannot be read: " + e);
         }
         List<SignatureReport> reports = new ArrayList<>();
         Map<String, ValidationObject> objects = new LinkedHashMap<>();

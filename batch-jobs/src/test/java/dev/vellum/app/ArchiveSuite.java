@@ -105,6 +105,10 @@ abstract class ArchiveSuite {
             assertThat(index.versions(plain.id())).singleElement()
                     .satisfies(v -> assertThat(v.version()).isZero());
             assertThat(run.count("quarantined")).isEqualTo(quarantined.size());
+            // Every archived item got its first validation in the same job.
+            assertThat(index.countByIndication()).doesNotContainKey("NOT_VALIDATED");
+            assertThat(run.count("TOTAL_PASSED") + run.count("TOTAL_FAILED") + run.count("INDETERMINATE"))
+                    .isEqualTo(index.itemCount());
 
             StoreVerification verification = archive.bean(StoreVerifier.class).verify(n -> { });
             assertThat(verification.problems()).isEmpty();

@@ -2,7 +2,10 @@ package dev.vellum.app.context;
 
 import dev.vellum.app.ingest.IngestJobConfiguration;
 import dev.vellum.app.jobs.JobsConfiguration;
+import dev.vellum.app.renew.RenewJobConfiguration;
 import dev.vellum.app.report.ReportJobConfiguration;
+import dev.vellum.app.revalidate.RevalidateJobConfiguration;
+import dev.vellum.app.revalidate.ValidationConfiguration;
 import dev.vellum.app.tsa.TsaConfiguration;
 import dev.vellum.app.upgrade.UpgradeJobConfiguration;
 
@@ -41,6 +44,9 @@ import org.springframework.context.annotation.Import;
         ReportJobConfiguration.class,
         TsaConfiguration.class,
         UpgradeJobConfiguration.class,
+        ValidationConfiguration.class,
+        RevalidateJobConfiguration.class,
+        RenewJobConfiguration.class,
 })
 public class VellumApplication {
 }

@@ -39,7 +39,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * The {@code ingest} job: input files are split across partitions that run in parallel; each
  * partition reads messages, inspects and stores them (processor), and indexes them with their
- * events (writer) chunk by chunk. Parameter {@code sources}: the input paths, one per line.
+ * events (writer) chunk by chunk; then every item not validated yet gets its first validation
+ * ({@code RevalidateJobConfiguration#firstValidationStep}). Parameter {@code sources}: the input
+ * paths, one per line.
  */
 @Configuration(proxyBeanMethods = false)
 public class IngestJobConfiguration {
@@ -49,7 +51,8 @@ public class IngestJobConfiguration {
     private static final String PARTITIONS = ModuloPartitioner.PARTITIONS;
 
     @Bean
-    Job ingestJob(JobRepository jobRepository, Step ingestStep, ProgressBoard progress) {
+    Job ingestJob(JobRepository jobRepository, Step ingestStep, Step firstValidationStep, ProgressBoard progress,
+                  Clock clock) {
         return new JobBuilder(JOB, jobRepository)
                 .listener(new JobExecutionListener() {
                     @Override
@@ -57,9 +60,11 @@ public class IngestJobConfiguration {
                         int units = new InputScanner().scan(sources(execution.getJobParameters().getString(SOURCES)))
                                 .units().size();
                         progress.start("ingest", units);
+                        dev.vellum.app.revalidate.ValidationTime.fix(execution, "now", clock);
                     }
                 })
                 .start(ingestStep)
+                .next(firstValidationStep)
                 .build();
     }
 

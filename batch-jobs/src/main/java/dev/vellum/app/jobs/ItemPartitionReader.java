@@ -16,7 +16,13 @@ import org.springframework.batch.infrastructure.item.ItemStreamReader;
 public final class ItemPartitionReader implements ItemStreamReader<Item> {
     private static final String LAST_ID = "items.lastId";
 
-    private final ArchiveIndex index;
+    /** Fetches the next page of a partition's items after an id. */
+    @FunctionalInterface
+    public interface PageQuery {
+        java.util.List<Item> page(long afterId, int partition, int partitions, int limit);
+    }
+
+    private final PageQuery query;
     private final int partition;
     private final int partitions;
     private final int pageSize;
@@ -25,7 +31,17 @@ public final class ItemPartitionReader implements ItemStreamReader<Item> {
     private boolean exhausted;
 
     public ItemPartitionReader(ArchiveIndex index, int partition, int partitions, int pageSize) {
-        this.index = index;
+        this(index, partition, partitions, pageSize, false);
+    }
+
+    /** @param onlyNotValidated read only items without any validation run (the first validation at ingest) */
+    public ItemPartitionReader(ArchiveIndex index, int partition, int partitions, int pageSize, boolean onlyNotValidated) {
+        this((after, p, n, limit) -> index.itemsInPartition(after, p, n, limit, onlyNotValidated), partition, partitions,
+                pageSize);
+    }
+
+    public ItemPartitionReader(PageQuery query, int partition, int partitions, int pageSize) {
+        this.query = query;
         this.partition = partition;
         this.partitions = partitions;
         this.pageSize = pageSize;
@@ -42,7 +58,7 @@ public final class ItemPartitionReader implements ItemStreamReader<Item> {
     public Item read() {
         if (page.isEmpty() && !exhausted) {
             long after = lastId;
-            page.addAll(index.itemsInPartition(after, partition, partitions, pageSize));
+            page.addAll(query.page(after, partition, partitions, pageSize));
             exhausted = page.size() < pageSize;
         }
         Item next = page.poll();

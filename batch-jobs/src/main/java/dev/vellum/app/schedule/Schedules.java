@@ -8,7 +8,10 @@ import java.util.Map;
 import dev.vellum.app.context.VellumProperties;
 import dev.vellum.app.ingest.IngestJobConfiguration;
 import dev.vellum.app.jobs.Capability;
+import dev.vellum.app.renew.RenewJobConfiguration;
 import dev.vellum.app.report.ReportJobConfiguration;
+import dev.vellum.app.revalidate.RevalidateJobConfiguration;
+import dev.vellum.app.upgrade.UpgradeJobConfiguration;
 
 import org.springframework.scheduling.support.CronExpression;
 
@@ -32,17 +35,18 @@ public final class Schedules {
                     Map.of(IngestJobConfiguration.SOURCES, IngestJobConfiguration.sourcesParameter(schedule.ingestPaths()))));
         }
         if (!schedule.upgrade().isBlank()) {
-            if (properties.upgrade().target().equalsIgnoreCase("ERS")) {
-                Capability.EVIDENCE_RECORDS.require();
-            } else {
-                Capability.CADES_EXTENSION.require();
-            }
+            String target = properties.upgrade().target().toUpperCase(java.util.Locale.ROOT);
+            (target.equals("ERS") ? Capability.EVIDENCE_RECORDS : Capability.CADES_EXTENSION).require();
+            jobs.add(new ScheduledJob(UpgradeJobConfiguration.JOB, cron("upgrade", schedule.upgrade()),
+                    Map.of(UpgradeJobConfiguration.TARGET, target)));
         }
         if (!schedule.revalidate().isBlank()) {
-            Capability.VALIDATION.require();
+            jobs.add(new ScheduledJob(RevalidateJobConfiguration.JOB, cron("revalidate", schedule.revalidate()),
+                    Map.of(RevalidateJobConfiguration.AT, "now")));
         }
         if (!schedule.renew().isBlank()) {
-            Capability.CADES_EXTENSION.require();
+            jobs.add(new ScheduledJob(RenewJobConfiguration.JOB, cron("renew", schedule.renew()),
+                    Map.of(RenewJobConfiguration.HORIZON, properties.renew().horizon().toString())));
         }
         if (!schedule.report().isBlank()) {
             Path dir = schedule.reportDir().isBlank() ? properties.dataDir().resolve("reports") : Path.of(schedule.reportDir());

@@ -154,7 +154,13 @@ public final class ArchiveIndex {
 
     /** Items whose id is above {@code afterId} and in partition {@code partition} of {@code partitions}. */
     public List<Item> itemsInPartition(long afterId, int partition, int partitions, int limit) {
+        return itemsInPartition(afterId, partition, partitions, limit, false);
+    }
+
+    /** As above; {@code onlyNotValidated} keeps the items that have no validation run yet. */
+    public List<Item> itemsInPartition(long afterId, int partition, int partitions, int limit, boolean onlyNotValidated) {
         return jdbc.sql("SELECT " + ITEM_COLUMNS + " FROM archive_item WHERE id > ? AND MOD(id, ?) = ? "
+                        + (onlyNotValidated ? "AND indication IS NULL " : "")
                         + "ORDER BY id FETCH FIRST ? ROWS ONLY")
                 .params(afterId, partitions, partition, limit)
                 .query(ArchiveIndex::item).list();

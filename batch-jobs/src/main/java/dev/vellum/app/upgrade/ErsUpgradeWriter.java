@@ -60,7 +60,7 @@ public final class ErsUpgradeWriter implements ItemWriter<ErsCandidate> {
                     : batch.addGroup(candidate.digests()));
         }
         SealedBatch sealed = batch.seal(tsa); // exactly one TSA call for the whole chunk
-        Instant until = Evidence.protectsUntil(sealed.timeStamp());
+        Instant until = Evidence.protectsUntil(sealed.timeStamp(), DigestAlgorithm.SHA256.jcaName());
         List<ContentHash> records = new ArrayList<>();
         for (int number : numbers) {
             EvidenceRecord record = sealed.record(number);

@@ -11,8 +11,23 @@ public final class Evidence {
     private Evidence() {
     }
 
-    /** The expiry of the certificate that signed this token: the evidence must be renewed before it. */
-    public static Instant protectsUntil(TimeStampToken token) {
+    private static final dev.vellum.validation.crypto.CryptoSuitabilityPolicy POLICY =
+            dev.vellum.validation.crypto.CryptoSuitabilityPolicy.ts119312();
+
+    /**
+     * Until when evidence resting on this token protects the item: the earlier of the TSA
+     * certificate's expiry and the end of the hash algorithm's suitability (ETSI TS 119 312), after
+     * which a time-stamp renewal, respectively a hash-tree renewal, is needed (RFC 4998 §5.2).
+     */
+    public static Instant protectsUntil(TimeStampToken token, String digestAlgorithm) {
+        Instant certificate = tsaCertificateExpiry(token);
+        return POLICY.evaluateDigest(digestAlgorithm).suitableBefore()
+                .filter(sunset -> sunset.isBefore(certificate))
+                .orElse(certificate);
+    }
+
+    /** The expiry of the certificate that signed this token. */
+    public static Instant tsaCertificateExpiry(TimeStampToken token) {
         @SuppressWarnings("unchecked")
         Collection<X509CertificateHolder> matches = token.getCertificates().getMatches(token.getSID());
         return matches.stream().findFirst()

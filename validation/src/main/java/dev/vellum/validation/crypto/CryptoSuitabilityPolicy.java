@@ -36,11 +36,22 @@ public final class CryptoSuitabilityPolicy {
     private final String name;
     private final String source;
     private final List<SuitabilityRule> rules;
+    private final LocalDate updateDate;
 
     public CryptoSuitabilityPolicy(String name, String source, List<SuitabilityRule> rules) {
+        this(name, source, rules, null);
+    }
+
+    /**
+     * @param updateDate when the table was last reviewed, or null: an end date after it is a forecast
+     *     the table cannot vouch for, so it is reported but not enforced (DSS's {@code UpdateDate} with
+     *     {@code LevelAfterUpdate=WARN})
+     */
+    public CryptoSuitabilityPolicy(String name, String source, List<SuitabilityRule> rules, LocalDate updateDate) {
         this.name = Objects.requireNonNull(name, "name");
         this.source = source == null ? "" : source;
         this.rules = List.copyOf(rules);
+        this.updateDate = updateDate;
     }
 
     /** ETSI TS 119 312 V2.1.1 Annex D dates (the default). */
@@ -78,7 +89,15 @@ public final class CryptoSuitabilityPolicy {
         for (JsonNode row : root.path("rules")) {
             rules.add(rule(row, origin + " rules[" + index++ + "]"));
         }
-        return new CryptoSuitabilityPolicy(root.path("name").asString(origin), root.path("source").asString(""), rules);
+        LocalDate update = null;
+        if (!root.path("updateDate").isMissingNode() && !root.path("updateDate").isNull()) {
+            try {
+                update = LocalDate.parse(root.path("updateDate").asString());
+            } catch (DateTimeParseException e) {
+                throw new ValidationException("crypto policy " + origin + ": updateDate is not a yyyy-MM-dd date");
+            }
+        }
+        return new CryptoSuitabilityPolicy(root.path("name").asString(origin), root.path("source").asString(""), rules, update);
     }
 
     private static SuitabilityRule rule(JsonNode row, String where) {
@@ -128,8 +147,7 @@ public final class CryptoSuitabilityPolicy {
         if (r.isEmpty()) {
             return new Suitability(use, false, Optional.empty(), digestAlgorithm + " is not in the crypto policy " + name);
         }
-        return new Suitability(use, true, r.get().end().map(d -> d.atStartOfDay(ZoneOffset.UTC).toInstant()),
-                reason(digestAlgorithm, r.get()));
+        return new Suitability(use, true, enforcedEnd(r.get()), reason(digestAlgorithm, r.get()));
     }
 
     /** What the table says about a signature: the earlier end of its digest and its key. */
@@ -152,20 +170,38 @@ public final class CryptoSuitabilityPolicy {
             limiting = digest.get();
         }
         String label = limiting == key.get() ? use.keyAlgorithm() + " " + use.keySize() : use.digestAlgorithm();
-        return new Suitability(use, true, limiting.end().map(d -> d.atStartOfDay(ZoneOffset.UTC).toInstant()),
-                reason(label, limiting));
+        return new Suitability(use, true, enforcedEnd(limiting), reason(label, limiting));
     }
 
-    private static boolean earlier(SuitabilityRule a, SuitabilityRule b) {
-        if (a.suitableBefore() == null) {
+    /** The end a rule enforces: none when it lies after the table's update date. */
+    private Optional<java.time.Instant> enforcedEnd(SuitabilityRule r) {
+        if (r.suitableBefore() == null || (updateDate != null && r.suitableBefore().isAfter(updateDate))) {
+            return Optional.empty();
+        }
+        return Optional.of(r.suitableBefore().atStartOfDay(ZoneOffset.UTC).toInstant());
+    }
+
+    private boolean earlier(SuitabilityRule a, SuitabilityRule b) {
+        Optional<java.time.Instant> ea = enforcedEnd(a);
+        Optional<java.time.Instant> eb = enforcedEnd(b);
+        if (ea.isEmpty()) {
             return false;
         }
-        return b.suitableBefore() == null || a.suitableBefore().isBefore(b.suitableBefore());
+        return eb.isEmpty() || ea.get().isBefore(eb.get());
     }
 
     private String reason(String label, SuitabilityRule r) {
+        if (r.suitableBefore() != null && enforcedEnd(r).isEmpty()) {
+            return label + " suitable before " + r.suitableBefore() + " according to a forecast after the table's update date "
+                    + updateDate + ": not enforced (" + name + ")";
+        }
         return r.end().map(d -> label + " suitable before " + d + " (" + name + ")")
                 .orElse(label + " has no known end of suitability (" + name + ")");
+    }
+
+    /** When the table was last reviewed, if it says. */
+    public Optional<LocalDate> updateDate() {
+        return Optional.ofNullable(updateDate);
     }
 
     @Override

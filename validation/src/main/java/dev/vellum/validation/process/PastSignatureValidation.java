@@ -47,6 +47,17 @@ public final class PastSignatureValidation {
      */
     public static Resolution resolve(ChainValidation chain, X509Certificate signer, Instant existedAt,
                                      Function<X509Certificate, Optional<Instant>> certificatePoe, boolean past) {
+        return resolve(chain, signer, existedAt, certificatePoe, id -> Optional.empty(), past);
+    }
+
+    /**
+     * As above; {@code objectPoe} gives the proof of existence of revocation data by id: §5.6.2.2
+     * slides the validation time back to a certificate's expiry only with revocation data proven to
+     * exist before it.
+     */
+    public static Resolution resolve(ChainValidation chain, X509Certificate signer, Instant existedAt,
+                                     Function<X509Certificate, Optional<Instant>> certificatePoe,
+                                     Function<String, Optional<Instant>> objectPoe, boolean past) {
         List<ChainValidation.Issue> remaining = new ArrayList<>();
         Instant notBefore = signer.getNotBefore().toInstant();
         Instant notAfter = signer.getNotAfter().toInstant();
@@ -59,7 +70,7 @@ public final class PastSignatureValidation {
                 case OUT_OF_BOUNDS_NOT_REVOKED -> target ? within(existedAt, notBefore, notAfter)
                         : past && within(existedAt, cert.getNotBefore().toInstant(), cert.getNotAfter().toInstant());
                 case OUT_OF_BOUNDS_NO_POE -> past && within(existedAt, cert.getNotBefore().toInstant(),
-                        cert.getNotAfter().toInstant());
+                        cert.getNotAfter().toInstant()) && notRevokedWithPoe(chain, cert, objectPoe);
                 case TRY_LATER -> chain.revocationFreshAt(cert, existedAt);
                 case CRYPTO_CONSTRAINTS_FAILURE_NO_POE -> past && issue.eventTime() != null
                         && certificatePoe.apply(cert).map(t -> t.isBefore(issue.eventTime())).orElse(false);
@@ -88,6 +99,19 @@ public final class PastSignatureValidation {
                     "the signature is proven only after its certificate expired (" + notAfter + ")", notAfter));
         }
         return new Resolution(adjusted, null);
+    }
+
+    // §5.6.2.2 validation time sliding: revocation data saying GOOD, proven to exist before the expiry.
+    private static boolean notRevokedWithPoe(ChainValidation chain, X509Certificate cert,
+                                             Function<String, Optional<Instant>> objectPoe) {
+        java.util.List<dev.vellum.validation.revocation.RevocationData> data =
+                chain.revocation().get(dev.vellum.validation.x509.Fingerprints.of(cert));
+        if (data == null) {
+            return false;
+        }
+        Instant notAfter = cert.getNotAfter().toInstant();
+        return data.stream().anyMatch(d -> d.status() == dev.vellum.validation.revocation.RevocationStatus.GOOD
+                && objectPoe.apply(d.id()).map(t -> !t.isAfter(notAfter)).orElse(false));
     }
 
     private static boolean within(Instant t, Instant from, Instant to) {

@@ -46,8 +46,10 @@ public final class SignatureAcceptanceValidation {
         if (suitability.isSuitableAt(time)) {
             return Conclusion.PASSED;
         }
+        // §5.2.8 reports every crypto constraint failure as ..._NO_POE: only a proof of existence
+        // after the sunset (§5.3 content time-stamp, §5.6 past validation) makes it CRYPTO_CONSTRAINTS_FAILURE.
         if (!suitability.known()) {
-            return Conclusion.indeterminate(SubIndication.CRYPTO_CONSTRAINTS_FAILURE,
+            return Conclusion.indeterminate(SubIndication.CRYPTO_CONSTRAINTS_FAILURE_NO_POE,
                     "signature algorithm " + suitability.use() + ": " + suitability.reason());
         }
         return Conclusion.indeterminate(SubIndication.CRYPTO_CONSTRAINTS_FAILURE_NO_POE,

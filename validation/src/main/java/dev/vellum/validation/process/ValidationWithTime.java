@@ -52,8 +52,6 @@ public final class ValidationWithTime {
                 if (t.genTime().isBefore(best)) {
                     best = t.genTime();
                 }
-            } else {
-                run.warn("signature time-stamp of " + t.genTime() + " is not used: " + t.conclusion().message());
             }
         }
         Conclusion b = basic.conclusion();
@@ -87,12 +85,17 @@ public final class ValidationWithTime {
             return basic.conclusion();
         }
         PastSignatureValidation.Resolution r = PastSignatureValidation.resolve(basic.chain(), basic.signer(), existedAt,
-                cert -> run.poes().earliest(dev.vellum.validation.x509.Fingerprints.of(cert)), past);
+                cert -> run.poes().earliest(dev.vellum.validation.x509.Fingerprints.of(cert)), run.poes()::earliest, past);
         if (!r.resolved()) {
             return r.conclusion();
         }
         if (basic.signatureSuitability() != null && !basic.signatureSuitability().isSuitableAt(existedAt)) {
-            return SignatureAcceptanceValidation.signatureAcceptanceValidation(basic.signatureSuitability(), existedAt);
+            Conclusion c = SignatureAcceptanceValidation.signatureAcceptanceValidation(basic.signatureSuitability(), existedAt);
+            if (past && existedAt.isBefore(run.time()) && basic.signatureSuitability().known()) {
+                // Table 6: a proof of existence exists, but only after the algorithm's sunset.
+                return Conclusion.indeterminate(SubIndication.CRYPTO_CONSTRAINTS_FAILURE, c.message());
+            }
+            return c;
         }
         return Conclusion.PASSED;
     }

@@ -24,7 +24,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
-import org.bouncycastle.cert.X509CertificateHolder;
 
 /**
  * EN 319 102-1 §5.2.6 X.509 certificate validation: builds the chain at the validation time,
@@ -128,24 +127,32 @@ public final class X509CertificateValidation {
                     if (!data.isEmpty()) {
                         revocation.put(Fingerprints.of(cert), data);
                     }
+                    // No revocation data at all: the status cannot be determined (CERTIFICATE_CHAIN_GENERAL_FAILURE,
+                    // as DSS 6.3 does); data that is only not fresh enough may be fresher later (TRY_LATER).
+                    SubIndication sub = data.isEmpty() ? SubIndication.CERTIFICATE_CHAIN_GENERAL_FAILURE : SubIndication.TRY_LATER;
                     String msg = data.isEmpty() ? "no revocation data for " + name(cert)
                             : "no revocation data for " + name(cert) + " is fresh at " + time;
-                    own.fail(Indication.INDETERMINATE, SubIndication.TRY_LATER, msg);
-                    issues.add(new ChainValidation.Issue(i, cert, SubIndication.TRY_LATER, msg, null));
+                    own.fail(Indication.INDETERMINATE, sub, msg);
+                    issues.add(new ChainValidation.Issue(i, cert, sub, msg, null));
                 }
             }
             if (outOfBounds) {
+                // Known not revoked: a GOOD status issued while the certificate was valid, from a revocation
+                // issuer that is trusted or still valid at the validation time (so its word can be checked).
                 boolean knownNotRevoked = data.stream().anyMatch(d -> d.status() == RevocationStatus.GOOD
-                        && d.thisUpdate().isBefore(cert.getNotAfter().toInstant())
-                        && !d.thisUpdate().isBefore(cert.getNotBefore().toInstant()));
+                        && !d.thisUpdate().isAfter(cert.getNotAfter().toInstant())
+                        && !d.thisUpdate().isBefore(cert.getNotBefore().toInstant())
+                        && d.signer() != null && (anchors.contains(d.signer()) || validAt(d.signer(), time)));
                 SubIndication sub = status != RevocationStatus.REVOKED && knownNotRevoked
                         ? SubIndication.OUT_OF_BOUNDS_NOT_REVOKED : SubIndication.OUT_OF_BOUNDS_NO_POE;
                 String msg = name(cert) + " is not valid at " + at + " (valid " + cert.getNotBefore().toInstant()
                         + " to " + cert.getNotAfter().toInstant() + ")";
-                if (own.subIndication == SubIndication.TRY_LATER) {
+                if (own.subIndication == SubIndication.TRY_LATER
+                        || own.subIndication == SubIndication.CERTIFICATE_CHAIN_GENERAL_FAILURE) {
                     own.clear(); // an expired certificate need not be on a current CRL (RFC 5280 §3.3)
                     final int index2 = i;
-                    issues.removeIf(x -> x.index() == index2 && x.subIndication() == SubIndication.TRY_LATER);
+                    issues.removeIf(x -> x.index() == index2 && (x.subIndication() == SubIndication.TRY_LATER
+                            || x.subIndication() == SubIndication.CERTIFICATE_CHAIN_GENERAL_FAILURE));
                 }
                 own.fail(Indication.INDETERMINATE, sub, msg);
                 issues.add(new ChainValidation.Issue(i, cert, sub, msg, at.isBefore(cert.getNotBefore().toInstant())
@@ -155,8 +162,7 @@ public final class X509CertificateValidation {
             Suitability s = services.cryptoPolicy().evaluate(certificateSignatureUse(cert, issuer));
             if (!s.isSuitableAt(time)) {
                 crypto.add(new ChainValidation.CryptoIssue(cert, s));
-                SubIndication sub = s.known() ? SubIndication.CRYPTO_CONSTRAINTS_FAILURE_NO_POE
-                        : SubIndication.CRYPTO_CONSTRAINTS_FAILURE;
+                SubIndication sub = SubIndication.CRYPTO_CONSTRAINTS_FAILURE_NO_POE;
                 String msg = "signature of " + name(cert) + ": " + s.reason();
                 own.fail(Indication.INDETERMINATE, sub, msg);
                 issues.add(new ChainValidation.Issue(i, cert, sub, msg, s.suitableBefore().orElse(null)));
@@ -177,7 +183,9 @@ public final class X509CertificateValidation {
     /** The digest, key family and issuer key size of a certificate's signature. */
     static AlgorithmUse certificateSignatureUse(X509Certificate cert, X509Certificate issuer) {
         try {
-            AlgorithmIdentifier alg = new X509CertificateHolder(cert.getEncoded()).getSignatureAlgorithm();
+            byte[] params = cert.getSigAlgParams();
+            AlgorithmIdentifier alg = new AlgorithmIdentifier(new org.bouncycastle.asn1.ASN1ObjectIdentifier(cert.getSigAlgOID()),
+                    params == null ? null : org.bouncycastle.asn1.ASN1Primitive.fromByteArray(params));
             return AlgorithmNames.signatureUse(alg, issuer.getPublicKey(), null);
         } catch (Exception e) {
             return new AlgorithmUse(cert.getSigAlgOID(), cert.getSigAlgName(), 0);
@@ -188,6 +196,10 @@ public final class X509CertificateValidation {
                                                       RevocationStatus status, List<RevocationData> data,
                                                       Indication indication, SubIndication sub, List<String> messages) {
         return new CertificateReportBuilder(c, role, anchor, status, data, indication, sub, messages);
+    }
+
+    private static boolean validAt(X509Certificate c, Instant t) {
+        return !t.isBefore(c.getNotBefore().toInstant()) && !t.isAfter(c.getNotAfter().toInstant());
     }
 
     static String name(X509Certificate c) {

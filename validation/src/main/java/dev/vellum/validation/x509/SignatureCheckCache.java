@@ -69,6 +69,6 @@ public final class SignatureCheckCache {
     }
 
     static final class BouncyCastleHolder {
-        static final java.security.Provider PROVIDER = new org.bouncycastle.jce.provider.BouncyCastleProvider();
+        static final java.security.Provider PROVIDER = dev.vellum.timestamping.BouncyCastle.provider();
     }
 }

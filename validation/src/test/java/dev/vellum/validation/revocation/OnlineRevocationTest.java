@@ -78,7 +78,7 @@ class OnlineRevocationTest {
                 .fetchSettings(FetchSettings.offlineOnly()).build();
         ValidationReport bare = offline.validate(request(cms));
         assertThat(bare.signatures().get(0).indication()).isEqualTo(Indication.INDETERMINATE);
-        assertThat(bare.signatures().get(0).subIndication()).isEqualTo(SubIndication.TRY_LATER);
+        assertThat(bare.signatures().get(0).subIndication()).isEqualTo(SubIndication.CERTIFICATE_CHAIN_GENERAL_FAILURE);
 
         ValidationReport supplied = offline.validate(request(cms)
                 .withMaterial(ValidationMaterial.of(Origin.SUPPLIED, List.of(), crls, ocsp)));
@@ -129,11 +129,11 @@ class OnlineRevocationTest {
     }
 
     @Test
-    void misbehavingRespondersGiveTryLaterNotAnException() {
+    void misbehavingRespondersLeaveTheStatusUndeterminedNotAnException() {
         PKI.services().ocsp().failWith(FailureMode.GARBAGE);
         PKI.services().crl().failWith(FailureMode.HTML_ERROR_PAGE);
         ValidationReport r = online().validate(request(signedBy(PKI.signer(KeyType.ECDSA_P256), true)));
-        assertThat(r.signatures().get(0).subIndication()).isEqualTo(SubIndication.TRY_LATER);
+        assertThat(r.signatures().get(0).subIndication()).isEqualTo(SubIndication.CERTIFICATE_CHAIN_GENERAL_FAILURE);
         assertThat(r.signatures().get(0).warnings()).isNotEmpty();
     }
 }

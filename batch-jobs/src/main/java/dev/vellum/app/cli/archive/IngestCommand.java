@@ -45,7 +45,10 @@ public final class IngestCommand extends ArchiveCommand {
         JobRun run = runJob(archive, console, IngestJobConfiguration.JOB,
                 Map.of(IngestJobConfiguration.SOURCES, IngestJobConfiguration.sourcesParameter(paths)));
         List<QuarantineEntry> quarantined = quarantinedBy(archive, run);
-        String validation = Capability.VALIDATION.available() ? "done" : "not done: " + Capability.VALIDATION.unavailableMessage();
+        String validation = Capability.VALIDATION.available()
+                ? run.count("TOTAL_PASSED") + " passed, " + run.count("TOTAL_FAILED") + " failed, "
+                        + run.count("INDETERMINATE") + " indeterminate (details: vellum items, vellum report)"
+                : "not done: " + Capability.VALIDATION.unavailableMessage();
         if (console.json()) {
             Map<String, Object> json = new LinkedHashMap<>();
             json.put("job", run);
@@ -66,7 +69,8 @@ public final class IngestCommand extends ArchiveCommand {
         if (!run.completed()) {
             return ExitCodes.FAILED;
         }
-        return run.count("quarantined") > 0 ? ExitCodes.ATTENTION : ExitCodes.OK;
+        long attention = run.count("quarantined") + run.count("TOTAL_FAILED") + run.count("INDETERMINATE");
+        return attention > 0 ? ExitCodes.ATTENTION : ExitCodes.OK;
     }
 
     /** The quarantine entries written by any execution of this run's job instance (a resumed run has several). */

@@ -1,38 +1,42 @@
 package dev.vellum.app.cli.archive;
 
 import java.time.Period;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
+import dev.vellum.app.cli.ExitCodes;
 import dev.vellum.app.cli.console.Console;
 import dev.vellum.app.context.ArchiveContext;
-import dev.vellum.app.jobs.Capability;
-import dev.vellum.app.jobs.CapabilityUnavailableException;
+import dev.vellum.app.jobs.JobRun;
+import dev.vellum.app.renew.RenewJobConfiguration;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "renew", mixinStandardHelpOptions = true,
-        description = {"Finds, for every item, the date its newest evidence stops protecting it (TSA certificate "
-                + "expiry, algorithm sunset) and renews everything due within the horizon, in batches."})
+        description = {"Finds every item whose evidence stops protecting it (TSA certificate expiry, hash algorithm "
+                + "sunset) within the horizon and renews its evidence record, in batches of one TSA call.",
+                "CAdES archive-timestamp renewal follows once es-formats provides extension."})
 public final class RenewCommand extends ArchiveCommand {
-    @Option(names = "--horizon", paramLabel = "PERIOD", defaultValue = "P1Y",
-            description = "Renew what falls due within this ISO-8601 period (default ${DEFAULT-VALUE}).")
+    @Option(names = "--horizon", paramLabel = "PERIOD",
+            description = "Renew what falls due within this ISO-8601 period (default: vellum.renew.horizon, P1Y).")
     Period horizon;
 
     @Override
-    protected Integer refuseEarly(Console console) {
-        try {
-            Capability.VALIDATION.require(); // evidence expiry comes from validating the newest timestamp
-            Capability.CADES_EXTENSION.require();
-            Capability.EVIDENCE_RECORDS.require();
-            Capability.EMBEDDED_TSA.require();
-            return null;
-        } catch (CapabilityUnavailableException e) {
-            return refuse(console, "renew", e);
-        }
-    }
-
-    @Override
     protected int run(ArchiveContext archive, Console console) {
-        throw new CapabilityUnavailableException(Capability.CADES_EXTENSION);
+        Period chosen = horizon != null ? horizon : archive.properties().renew().horizon();
+        JobRun run = runJob(archive, console, RenewJobConfiguration.JOB, Map.of(RenewJobConfiguration.HORIZON, chosen.toString()));
+        if (console.json()) {
+            Map<String, Object> json = new LinkedHashMap<>();
+            json.put("job", run);
+            json.put("horizon", chosen.toString());
+            console.printJson(json);
+        } else {
+            console.table(tallyTable(run, "renewed", "withoutEvidenceRecord", "tsaCalls", "quarantined"));
+        }
+        if (!run.completed()) {
+            return ExitCodes.FAILED;
+        }
+        return run.count("quarantined") > 0 ? ExitCodes.ATTENTION : ExitCodes.OK;
     }
 }

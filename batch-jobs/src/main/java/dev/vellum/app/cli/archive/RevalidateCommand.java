@@ -1,12 +1,15 @@
 package dev.vellum.app.cli.archive;
 
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
+import dev.vellum.app.cli.ExitCodes;
 import dev.vellum.app.cli.InstantConverter;
 import dev.vellum.app.cli.console.Console;
 import dev.vellum.app.context.ArchiveContext;
-import dev.vellum.app.jobs.Capability;
-import dev.vellum.app.jobs.CapabilityUnavailableException;
+import dev.vellum.app.jobs.JobRun;
+import dev.vellum.app.revalidate.RevalidateJobConfiguration;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -20,17 +23,20 @@ public final class RevalidateCommand extends ArchiveCommand {
     Instant at;
 
     @Override
-    protected Integer refuseEarly(Console console) {
-        try {
-            Capability.VALIDATION.require();
-            return null;
-        } catch (CapabilityUnavailableException e) {
-            return refuse(console, "revalidate", e);
-        }
-    }
-
-    @Override
     protected int run(ArchiveContext archive, Console console) {
-        throw new CapabilityUnavailableException(Capability.VALIDATION);
+        JobRun run = runJob(archive, console, RevalidateJobConfiguration.JOB,
+                Map.of(RevalidateJobConfiguration.AT, at == null ? "now" : at.toString()));
+        if (console.json()) {
+            Map<String, Object> json = new LinkedHashMap<>();
+            json.put("job", run);
+            console.printJson(json);
+        } else {
+            console.table(tallyTable(run, "TOTAL_PASSED", "TOTAL_FAILED", "INDETERMINATE", "changed", "quarantined"));
+        }
+        if (!run.completed()) {
+            return ExitCodes.FAILED;
+        }
+        return run.count("TOTAL_FAILED") + run.count("INDETERMINATE") + run.count("quarantined") > 0
+                ? ExitCodes.ATTENTION : ExitCodes.OK;
     }
 }

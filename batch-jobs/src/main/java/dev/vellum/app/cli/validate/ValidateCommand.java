@@ -2,6 +2,7 @@ package dev.vellum.app.cli.validate;
 
 import dev.vellum.app.cli.ExitCodes;
 import dev.vellum.app.cli.InstantConverter;
+import dev.vellum.app.cli.VellumCommand;
 import dev.vellum.validation.Indication;
 import dev.vellum.validation.SignatureValidator;
 import dev.vellum.validation.ValidationException;
@@ -12,6 +13,8 @@ import dev.vellum.validation.fetch.FetchSettings;
 import dev.vellum.validation.report.SignatureReport;
 import dev.vellum.validation.report.ValidationReport;
 import dev.vellum.validation.trust.TrustAnchors;
+import dev.vellum.validation.trust.TrustStore;
+import dev.vellum.validation.x509.CertificateModel;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -27,6 +30,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /**
@@ -43,6 +47,9 @@ public final class ValidateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    @ParentCommand
+    VellumCommand parent;
+
     @Parameters(arity = "1..*", paramLabel = "FILE", description = "Signed files to validate.")
     List<Path> files;
 
@@ -55,6 +62,18 @@ public final class ValidateCommand implements Callable<Integer> {
 
     @Option(names = "--trust-password", paramLabel = "PASSWORD", description = "Password of PKCS#12/JKS trust stores.")
     String trustPassword = "";
+
+    @Option(names = "--tsa-trust", paramLabel = "PEM|DIR|P12|JKS",
+            description = "Trust anchors for time-stamping units only (repeatable). Default: the --trust anchors.")
+    List<Path> tsaTrust = new ArrayList<>();
+
+    @Option(names = "--model", paramLabel = "shell|chain",
+            description = "Certificate validity model: shell (all valid at the validation time, default) or chain.")
+    String model = "shell";
+
+    @Option(names = "--cache-dir", paramLabel = "DIR",
+            description = "Keep fetched CRLs, OCSP responses and certificates here until their nextUpdate.")
+    Path cacheDir;
 
     @Option(names = "--validation-data", paramLabel = "DIR",
             description = "Adds every certificate, CRL and OCSP response found in DIR.")
@@ -132,8 +151,9 @@ public final class ValidateCommand implements Callable<Integer> {
             if (detached.isPresent()) {
                 request = request.withDetachedContent(Files.readAllBytes(detached.get()));
             }
-            if (at != null) {
-                request = request.at(at);
+            Instant when = at != null ? at : globalNow();
+            if (when != null) {
+                request = request.at(when);
             }
             ValidationReport report = validator.validate(request);
             String error = report.errors().isEmpty() ? null : String.join("; ", report.errors());
@@ -141,6 +161,11 @@ public final class ValidateCommand implements Callable<Integer> {
         } catch (IOException | RuntimeException e) {
             return new ValidateJson.FileOutcome(file.toString(), null, "cannot validate: " + e.getMessage(), null);
         }
+    }
+
+    /** The global {@code --now}: a fixed clock for the whole run. */
+    private Instant globalNow() {
+        return parent == null ? null : parent.globalOptions().now();
     }
 
     private Optional<Path> detachedContent(Path file) {
@@ -159,14 +184,28 @@ public final class ValidateCommand implements Callable<Integer> {
         return Files.isRegularFile(bin) ? Optional.of(bin) : Optional.empty();
     }
 
-    private SignatureValidator validator() {
+    private TrustAnchors anchors(List<Path> paths) {
         TrustAnchors anchors = TrustAnchors.empty();
-        for (Path t : trust) {
+        for (Path t : paths) {
             String n = t.getFileName().toString().toLowerCase(Locale.ROOT);
             anchors = anchors.union(n.endsWith(".p12") || n.endsWith(".pfx") || n.endsWith(".jks")
                     ? TrustAnchors.fromKeyStore(t, trustPassword.toCharArray()) : TrustAnchors.fromPath(t));
         }
+        return anchors;
+    }
+
+    private SignatureValidator validator() {
+        TrustAnchors anchors = anchors(trust);
+        TrustAnchors tsaAnchors = tsaTrust.isEmpty() ? anchors : anchors(tsaTrust);
+        CertificateModel certificateModel = switch (model.toLowerCase(Locale.ROOT)) {
+            case "shell" -> CertificateModel.SHELL;
+            case "chain" -> CertificateModel.CHAIN;
+            default -> throw new ValidationException("unknown --model " + model + " (shell or chain)");
+        };
         FetchSettings.Builder fetch = FetchSettings.builder().offline(offline);
+        if (cacheDir != null) {
+            fetch.cacheDirectory(cacheDir);
+        }
         if (allowHosts.isEmpty()) {
             fetch.allowAnyHost();
         } else {
@@ -175,7 +214,9 @@ public final class ValidateCommand implements Callable<Integer> {
         ValidationMaterial material = validationData == null ? ValidationMaterial.empty()
                 : ValidationDataDirectory.read(validationData);
         SignatureValidator.Builder b = SignatureValidator.builder()
-                .trustAnchors(anchors)
+                .clock(globalNow() == null ? java.time.Clock.systemUTC() : java.time.Clock.fixed(globalNow(), java.time.ZoneOffset.UTC))
+                .trust(new TrustStore(anchors, tsaAnchors))
+                .certificateModel(certificateModel)
                 .fetchSettings(fetch.build())
                 .material(material)
                 .cryptoPolicy(crypto());

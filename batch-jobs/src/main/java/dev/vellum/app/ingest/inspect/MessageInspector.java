@@ -22,6 +22,9 @@ import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeUtility;
 
 import dev.vellum.app.store.ItemFormat;
+import dev.vellum.formats.SignatureFormatException;
+import dev.vellum.formats.SignedDocument;
+import dev.vellum.formats.SignedDocumentReader;
 
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.ASN1Primitive;
@@ -31,8 +34,9 @@ import org.bouncycastle.cms.CMSException;
 import org.bouncycastle.cms.CMSSignedData;
 
 /**
- * Reads what the archive index needs from a message (Message-ID, From, Date, Subject, number of
- * signers) with Jakarta Mail and Bouncy Castle, refusing input that is not a message at all.
+ * Reads what the archive index needs from a message (Message-ID, From, Date, Subject with Jakarta
+ * Mail; the number of signatures with es-formats' reader), refusing input that is not a message at
+ * all. The MIME walk here only enforces the depth and part limits before any parser recurses.
  *
  * <p>It concludes nothing about validity: a signature part that cannot be parsed is noted and left
  * to validation, which reports it with the standard's indication. Only input that is not a message
@@ -65,8 +69,9 @@ public final class MessageInspector {
             MimeMessage message = new MimeMessage(session, new ByteArrayInputStream(bytes));
             Walk walk = new Walk();
             walk.part(message, 0);
+            int signers = walk.signatureParts == 0 ? 0 : signatures(bytes, walk.notes);
             return new InspectedMessage(messageId(message), from(message), subject(message), sentAt(message),
-                    walk.signers, walk.notes.isEmpty() ? null : String.join("; ", walk.notes));
+                    signers, walk.notes.isEmpty() ? null : String.join("; ", walk.notes));
         } catch (MessagingException | IOException e) {
             throw new UnreadableInputException("not a readable MIME message: " + e.getMessage(), e);
         }
@@ -79,8 +84,9 @@ public final class MessageInspector {
         } catch (CMSException | RuntimeException e) {
             throw new UnreadableInputException("not a CMS SignedData (" + reason(e) + ")", e);
         }
-        int signers = signed.getSignerInfos().size();
-        String note = null;
+        List<String> notes = new ArrayList<>();
+        int signers = format == ItemFormat.CMS_DETACHED ? signed.getSignerInfos().size() : signatures(bytes, notes);
+        String note = notes.isEmpty() ? null : String.join("; ", notes);
         if (format == ItemFormat.CMS_DETACHED && signed.getSignedContent() != null) {
             note = "the .p7s carries its content (not detached)";
         }
@@ -96,6 +102,27 @@ public final class MessageInspector {
             }
         }
         return new InspectedMessage(null, null, null, null, signers, note);
+    }
+
+    /**
+     * The number of signatures es-formats reads in the message (countersignatures and signatures of
+     * nested documents included); 0 with a note when it cannot read them (validation reports why).
+     */
+    private static int signatures(byte[] bytes, List<String> notes) {
+        try {
+            return count(new SignedDocumentReader().read(bytes));
+        } catch (SignatureFormatException | IllegalArgumentException e) {
+            notes.add("signature not readable (" + reason(e) + ")");
+            return 0;
+        }
+    }
+
+    private static int count(SignedDocument document) {
+        int n = document.allSignatures().size();
+        for (SignedDocument nested : document.nestedDocuments()) {
+            n += count(nested);
+        }
+        return n;
     }
 
     /** Some tools write .p7m/.p7s as base64 text rather than DER. */
@@ -115,7 +142,7 @@ public final class MessageInspector {
     /** Walks the MIME tree within the limits, counting SignerInfos in every signature found. */
     private final class Walk {
         int parts;
-        int signers;
+        int signatureParts;
         final List<String> notes = new ArrayList<>();
 
         void part(Part part, int depth) throws MessagingException, IOException {
@@ -151,7 +178,9 @@ public final class MessageInspector {
             }
         }
 
+        /** Notes what the signature part is; es-formats does the counting. */
         private void signature(Part part, boolean enveloping) throws MessagingException, IOException {
+            signatureParts++;
             byte[] der;
             try (InputStream in = part.getInputStream()) {
                 der = in.readAllBytes();
@@ -167,13 +196,7 @@ public final class MessageInspector {
                 notes.add("encrypted (CMS EnvelopedData): signatures inside cannot be read without the recipient's key");
             } else if (CMSObjectIdentifiers.compressedData.equals(contentType)) {
                 notes.add("compressed (RFC 3274): signatures inside are not counted here");
-            } else if (CMSObjectIdentifiers.signedData.equals(contentType)) {
-                try {
-                    signers += new CMSSignedData(der).getSignerInfos().size();
-                } catch (CMSException | RuntimeException e) {
-                    notes.add("signature part is not a readable CMS SignedData (" + reason(e) + ")");
-                }
-            } else {
+            } else if (!CMSObjectIdentifiers.signedData.equals(contentType)) {
                 notes.add("signature part has unexpected CMS content type " + contentType);
             }
         }

@@ -88,7 +88,7 @@ public final class EmbeddedTsa implements TimestampSource, AutoCloseable {
         this.acceptedPolicies = Set.of(policy);
 
         X509Certificate cert = keys.certificate();
-        String signatureAlgorithm = "EC".equals(keys.privateKey().getAlgorithm()) ? "SHA256withECDSA" : "SHA256withRSA";
+        String signatureAlgorithm = signatureAlgorithm(keys.privateKey().getAlgorithm());
         // Bouncy Castle's default signed attributes include signing-time from the wall clock; a
         // token's time is its genTime (from our clock), so that attribute is left out.
         SignerInfoGenerator signer = new JcaSimpleSignerInfoGeneratorBuilder()
@@ -114,6 +114,16 @@ public final class EmbeddedTsa implements TimestampSource, AutoCloseable {
         }
         this.responseGenerator = new TimeStampResponseGenerator(tokens, acceptedAlgorithms, acceptedPolicies);
         this.verifier = TokenVerifier.builder().clock(config.clock()).build();
+    }
+
+    private static String signatureAlgorithm(String keyAlgorithm) {
+        return switch (keyAlgorithm) {
+            case "EC", "ECDSA" -> "SHA256withECDSA";
+            case "RSA" -> "SHA256withRSA";
+            case "RSASSA-PSS" -> "SHA256withRSAandMGF1";
+            case "Ed25519", "EdDSA" -> "Ed25519";
+            default -> throw new TimestampException("the embedded TSA cannot sign with a " + keyAlgorithm + " key");
+        };
     }
 
     /**

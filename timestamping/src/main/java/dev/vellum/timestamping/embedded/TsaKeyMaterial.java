@@ -134,9 +134,23 @@ public final class TsaKeyMaterial {
             for (Certificate c : ks.getCertificateChain(chosen)) {
                 chain.add((X509Certificate) c);
             }
+            requireTsaCertificate(file, chain.get(0));
             return new TsaKeyMaterial(key, chain, false);
         } catch (IOException | GeneralSecurityException e) {
             throw new TimestampException("cannot load the TSA key from PKCS#12 file " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    // RFC 3161 §2.3: a TSA certificate has exactly one extended key usage, id-kp-timeStamping, critical.
+    // Refusing at start is kinder than every client refusing every token later.
+    private static void requireTsaCertificate(Path file, X509Certificate certificate) throws GeneralSecurityException {
+        boolean critical = certificate.getCriticalExtensionOIDs() != null
+                && certificate.getCriticalExtensionOIDs().contains(Extension.extendedKeyUsage.getId());
+        List<String> usages = certificate.getExtendedKeyUsage();
+        if (!critical || usages == null || !usages.equals(List.of(KeyPurposeId.id_kp_timeStamping.getId()))) {
+            throw new TimestampException("the certificate in " + file + " (" + certificate.getSubjectX500Principal()
+                    + ") cannot sign time-stamps: RFC 3161 requires a critical extended key usage of id-kp-timeStamping only, found "
+                    + (usages == null ? "none" : usages + (critical ? " (critical)" : " (not critical)")));
         }
     }
 

@@ -51,7 +51,7 @@ final class BatchLeaf {
 
     byte[] encode() {
         return DerSplice.batchRecord(shared.versionAndAlgorithms, shared.taggedAlgorithm, ownHashes,
-                shared.tree.siblings(index), shared.timeStamp.der());
+                shared.tree, index, shared.timeStamp.der());
     }
 
     org.bouncycastle.asn1.tsp.EvidenceRecord toAsn1() {

@@ -46,24 +46,65 @@ final class DerSplice {
     /**
      * A record of a freshly sealed batch, straight from its parts: version and digestAlgorithms,
      * one chain of one archive time-stamp with [0] algorithm, [2] reduced hash tree (own hashes,
-     * then one list per sibling) and the token.
+     * then one list per sibling) and the token. Lengths are computed first and the bytes written
+     * once, without intermediate objects: this runs once per item of a 100,000-item batch.
      */
     static byte[] batchRecord(byte[] versionAndAlgorithms, byte[] taggedAlgorithm, byte[][] ownHashes,
-                              List<byte[]> siblings, byte[] token) {
-        List<Node> lists = new ArrayList<>(siblings.size() + 1);
-        List<Node> own = new ArrayList<>(ownHashes.length);
+                              HashTree tree, int leafIndex, byte[] token) {
+        int ownContent = 0;
         for (byte[] h : ownHashes) {
-            own.add(new Tlv(OCTET_STRING, h));
+            ownContent += tlvLength(h.length);
         }
-        lists.add(new Tlv(SEQUENCE, own));
-        for (byte[] sibling : siblings) {
+        int treeContent = tlvLength(ownContent);
+        int siblingCount = 0;
+        for (int level = 0; level < tree.levelCount() - 1; level++) {
+            byte[] sibling = tree.sibling(leafIndex, level);
             if (sibling != null) {
-                lists.add(new Tlv(SEQUENCE, List.of(new Tlv(OCTET_STRING, sibling))));
+                treeContent += tlvLength(tlvLength(sibling.length));
+                siblingCount++;
             }
         }
-        Node ats = new Tlv(SEQUENCE, List.of(new Raw(taggedAlgorithm), new Tlv(CONTEXT_CONSTRUCTED_2, lists), new Raw(token)));
-        Node sequence = new Tlv(SEQUENCE, List.of(new Tlv(SEQUENCE, List.of(ats))));
-        return new Tlv(SEQUENCE, List.of(new Raw(versionAndAlgorithms), sequence)).toBytes();
+        int atsContent = taggedAlgorithm.length + tlvLength(treeContent) + token.length;
+        int chainContent = tlvLength(atsContent);
+        int sequenceContent = tlvLength(chainContent);
+        int recordContent = versionAndAlgorithms.length + tlvLength(sequenceContent);
+        byte[] out = new byte[tlvLength(recordContent)];
+        int at = header(out, 0, SEQUENCE, recordContent);
+        at = copy(versionAndAlgorithms, out, at);
+        at = header(out, at, SEQUENCE, sequenceContent);
+        at = header(out, at, SEQUENCE, chainContent);
+        at = header(out, at, SEQUENCE, atsContent);
+        at = copy(taggedAlgorithm, out, at);
+        at = header(out, at, CONTEXT_CONSTRUCTED_2, treeContent);
+        at = header(out, at, SEQUENCE, ownContent);
+        for (byte[] h : ownHashes) {
+            at = header(out, at, OCTET_STRING, h.length);
+            at = copy(h, out, at);
+        }
+        for (int level = 0; level < tree.levelCount() - 1 && siblingCount > 0; level++) {
+            byte[] sibling = tree.sibling(leafIndex, level);
+            if (sibling != null) {
+                at = header(out, at, SEQUENCE, tlvLength(sibling.length));
+                at = header(out, at, OCTET_STRING, sibling.length);
+                at = copy(sibling, out, at);
+            }
+        }
+        copy(token, out, at);
+        return out;
+    }
+
+    private static int tlvLength(int contentLength) {
+        return 1 + lengthOfLength(contentLength) + contentLength;
+    }
+
+    private static int header(byte[] out, int at, int tag, int contentLength) {
+        out[at] = (byte) tag;
+        return writeLength(out, at + 1, contentLength);
+    }
+
+    private static int copy(byte[] from, byte[] out, int at) {
+        System.arraycopy(from, 0, out, at, from.length);
+        return at + from.length;
     }
 
     static byte[] sequence(ArchiveTimeStampSequence sequence) throws IOException {

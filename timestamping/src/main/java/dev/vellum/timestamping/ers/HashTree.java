@@ -135,6 +135,17 @@ final class HashTree {
         return levels[0].length;
     }
 
+    int levelCount() {
+        return levels.length;
+    }
+
+    /** The sibling of leaf {@code leafIndex}'s ancestor at {@code level}, or null where it is carried up alone. */
+    byte[] sibling(int leafIndex, int level) {
+        int i = sortedPosition[leafIndex] >> level;
+        int sibling = i ^ 1;
+        return sibling < levels[level].length ? levels[level][sibling] : null;
+    }
+
     /**
      * The siblings met on the way from leaf {@code leafIndex} (as given to {@link #build}) to the
      * root, one per level that has a sibling; levels where the node is carried up add nothing.

@@ -170,4 +170,24 @@ class EmbeddedTsaTest {
                 .pkcs12(p12, "wrong".toCharArray(), null).build()))
                 .isInstanceOf(TimestampException.class).hasMessageContaining(p12.toString());
     }
+
+    @Test
+    void aPkcs12KeyWhoseCertificateIsNoTsaCertificateIsRefusedAtStart() throws Exception {
+        dev.vellum.testkit.pki.Credential signer = dev.vellum.testkit.pki.TestPki.shared()
+                .signer(dev.vellum.testkit.pki.KeyType.ECDSA_P256);
+        Path p12 = dir.resolve("signer.p12");
+        Files.write(p12, signer.toPkcs12("pw".toCharArray()));
+        assertThatThrownBy(() -> EmbeddedTsa.open(EmbeddedTsaConfig.builder(dir.resolve("data"))
+                .pkcs12(p12, "pw".toCharArray(), null).build()))
+                .isInstanceOf(TimestampException.class)
+                .hasMessageContaining("cannot sign time-stamps").hasMessageContaining("1.3.6.1.5.5.7.3.4");
+        // The testkit's TSA credential is a proper one.
+        Path tsaP12 = dir.resolve("tsa.p12");
+        Files.write(tsaP12, dev.vellum.testkit.pki.TestPki.shared().tsa().toPkcs12("pw".toCharArray()));
+        try (EmbeddedTsa tsa = EmbeddedTsa.open(EmbeddedTsaConfig.builder(dir.resolve("data2"))
+                .pkcs12(tsaP12, "pw".toCharArray(), null).build())) {
+            assertThat(tsa.timestamp(DigestAlgorithm.SHA256, DIGEST).getTimeStampInfo().getTsa()).isNull();
+            assertThat(tsa.certificateChain().get(0)).isEqualTo(dev.vellum.testkit.pki.TestPki.shared().tsa().certificate());
+        }
+    }
 }

@@ -111,9 +111,21 @@ class EvidenceBatchTest {
 
     @Test
     void ourDerEncodingIsBouncyCastlesDerEncoding() throws Exception {
-        for (int i : new int[] {0, 1, 4999, ITEMS - 1}) {
-            assertThat(sealed.record(i).encoded())
-                    .isEqualTo(sealed.record(i).toAsn1().getEncoded(org.bouncycastle.asn1.ASN1Encoding.DER));
+        // A fresh batch, so that encoded() takes the direct path from the tree leaf.
+        EvidenceBatch batch = new EvidenceBatch(DigestAlgorithm.SHA256);
+        for (int i = 0; i < 37; i++) {
+            if (i % 5 == 0) {
+                batch.addGroup(List.of(DigestAlgorithm.SHA256.digest(contents.get(i)), DigestAlgorithm.SHA256.digest(contents.get(i + 1))));
+            } else {
+                batch.addContent(contents.get(i));
+            }
+        }
+        SealedBatch fresh = batch.seal(tsa);
+        for (int i = 0; i < 37; i++) {
+            byte[] direct = fresh.record(i).encoded();
+            byte[] bouncyCastle = fresh.record(i).toAsn1().getEncoded(org.bouncycastle.asn1.ASN1Encoding.DER);
+            assertThat(direct).as("item %d", i).isEqualTo(bouncyCastle);
+            assertThat(fresh.record(i).encoded()).as("item %d from the structure", i).isEqualTo(bouncyCastle);
         }
     }
 

@@ -165,6 +165,15 @@ class BouncyCastleErsInteropTest {
             ERSEvidenceRecord bcRenewed = bc.renewTimeStamp(new TimeStampResponse(tsa.respond(renewal.getEncoded())));
             assertThat(ours.verify(EvidenceRecord.parse(bcRenewed.getEncoded()), List.of(DataObject.of(docs.get(2))),
                     clock.instant()).valid()).isTrue();
+
+            // A second renewal by Bouncy Castle covers every earlier time-stamp of the chain, the
+            // previous one included: a superset of what RFC 4998 asks, which we accept.
+            clock.advance(Duration.ofDays(30));
+            TimeStampRequest again = bcRenewed.generateTimeStampRenewalRequest(requests, BigInteger.TWO);
+            ERSEvidenceRecord twice = bcRenewed.renewTimeStamp(new TimeStampResponse(tsa.respond(again.getEncoded())));
+            twice.validate(verifierFor(tsa));
+            assertThat(ours.verify(EvidenceRecord.parse(twice.getEncoded()), List.of(DataObject.of(docs.get(2))),
+                    clock.instant()).valid()).isTrue();
         }
     }
 }

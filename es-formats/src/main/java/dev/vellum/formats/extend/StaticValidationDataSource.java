@@ -99,9 +99,9 @@ public final class StaticValidationDataSource implements ValidationDataSource {
         LinkedHashSet<X509Certificate> certs = new LinkedHashSet<>();
         LinkedHashSet<X509CRL> crls = new LinkedHashSet<>();
         LinkedHashSet<OcspResponseData> ocsps = new LinkedHashSet<>();
-        List<X509Certificate> todo = new ArrayList<>(request.targets());
-        while (!todo.isEmpty()) {
-            X509Certificate cert = todo.remove(0);
+        List<X509Certificate> pending = new ArrayList<>(request.targets());
+        while (!pending.isEmpty()) {
+            X509Certificate cert = pending.remove(0);
             if (!certs.add(cert) || selfIssued(cert)) {
                 continue;
             }
@@ -109,7 +109,7 @@ public final class StaticValidationDataSource implements ValidationDataSource {
             if (issuer.isEmpty()) {
                 continue; // chain ends here: the validator decides whether that is a trust anchor
             }
-            todo.add(issuer.get());
+            pending.add(issuer.get());
             for (X509CRL crl : pool.crls()) {
                 if (crl.getIssuerX500Principal().equals(cert.getIssuerX500Principal()) && signedBy(crl, issuer.get())) {
                     crls.add(crl);
@@ -120,7 +120,7 @@ public final class StaticValidationDataSource implements ValidationDataSource {
                     ocsps.add(ocsp);
                     for (var holder : ocsp.basic().getCerts()) {
                         try {
-                            todo.add(Material.certificate(holder.getEncoded()));
+                            pending.add(Material.certificate(holder.getEncoded()));
                         } catch (IOException e) {
                             throw new SignatureFormatException("unreadable OCSP responder certificate", e);
                         }

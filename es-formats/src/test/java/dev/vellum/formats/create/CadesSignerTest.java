@@ -54,6 +54,22 @@ class CadesSignerTest {
     }
 
     @Test
+    void sha1SignaturesCarrySigningCertificateV1AndOthersV2() {
+        CadesSignature sha1 = new SignedDocumentReader().read(CadesSigner.builder(Pki.key(KeyType.ECDSA_P256))
+                .digestAlgorithm(dev.vellum.timestamping.DigestAlgorithm.SHA1).build().signEnveloping(SignedContent.of(CONTENT)))
+                .signatures().get(0);
+        assertThat(sha1.signedAttributes().signingCertificateV1()).hasSize(1);
+        assertThat(sha1.signedAttributes().signingCertificateV2()).isEmpty();
+        assertThat(sha1.signingCertificateReferenceCheck().passed()).isTrue();
+        CadesSignature sha384 = new SignedDocumentReader().read(CadesSigner.builder(Pki.key(KeyType.ECDSA_P256))
+                .digestAlgorithm(dev.vellum.timestamping.DigestAlgorithm.SHA384).build().signEnveloping(SignedContent.of(CONTENT)))
+                .signatures().get(0);
+        assertThat(sha384.signedAttributes().signingCertificateV2()).singleElement()
+                .satisfies(r -> assertThat(r.hashAlgorithmOid()).isEqualTo(dev.vellum.timestamping.DigestAlgorithm.SHA384.oid()));
+        assertThat(sha384.cryptographicallyIntact()).isTrue();
+    }
+
+    @Test
     void envelopingWithCommitmentLocationAndContentTimestamp() {
         CadesSigner signer = CadesSigner.builder(Pki.key(KeyType.ECDSA_P256))
                 .commitmentType(CommitmentTypeIndication.PROOF_OF_ORIGIN)

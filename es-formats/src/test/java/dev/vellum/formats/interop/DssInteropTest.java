@@ -112,5 +112,22 @@ class DssInteropTest {
         Dss.Verdict v = Dss.validate(cms, Optional.of(CONTENT), Pki.root(), revocation, Map.of(policy.oid(), policyDer)).get(0);
         assertThat(v.policyIdentified()).as(v.toString()).isTrue();
         assertThat(v.policyDigestValid()).as(v.toString()).isTrue();
+
+        // the archive seal: an EPES countersignature under the records-archive seal policy over a third party's signature
+        byte[] third = CadesSigner.builder(Pki.key(KeyType.RSA_2048)).build().signDetached(SignedContent.of(CONTENT));
+        SignedDocument received = read(third);
+        byte[] sealed = CadesSigner.builder(Pki.key(KeyType.ECDSA_P256)).policy(policy)
+                .commitmentType(dev.vellum.formats.attribute.CommitmentTypeIndication.PROOF_OF_RECEIPT).build()
+                .counterSign(received, received.signatures().get(0));
+        CadesSignature seal = read(sealed).signatures().get(0).counterSignatures().get(0);
+        assertThat(seal.level().legacyForm()).contains(LegacyForm.EPES);
+        ValidationData both = revocation.plus(Pki.validationData().validationData(new ValidationDataSource.Request(
+                List.of(Pki.pki().signer(KeyType.RSA_2048).certificate()), List.of(), Instant.now())));
+        List<Dss.Verdict> verdicts = Dss.validate(sealed, Optional.of(CONTENT), Pki.root(), both, Map.of(policy.oid(), policyDer));
+        assertThat(verdicts).hasSize(2).allSatisfy(x -> assertThat(x.indication()).as(x.toString()).isEqualTo(Indication.TOTAL_PASSED));
+        assertThat(verdicts).anySatisfy(x -> {
+            assertThat(x.policyIdentified()).isTrue();
+            assertThat(x.policyDigestValid()).isTrue();
+        });
     }
 }

@@ -26,7 +26,7 @@ class Rfc4134ReadTest {
             Material.certificate(Corpus.bytes("rfc4134/DianeRSASignByCarl.cer")));
 
     @ParameterizedTest
-    @ValueSource(strings = {"4.1.bin", "4.2.bin", "4.3.bin", "4.4.bin", "4.5.bin", "4.6.bin", "4.7.bin", "4.8.eml", "4.9.eml"})
+    @ValueSource(strings = {"4.1.bin", "4.2.bin", "4.3.bin", "4.4.bin", "4.5.bin", "4.6.bin", "4.7.bin", "4.10.bin", "4.8.eml", "4.9.eml"})
     void signedExamplesParseAndTheirSignatureValuesVerify(String file) {
         SignedDocumentReader reader = new SignedDocumentReader().withExtraCertificates(CERTS);
         byte[] bytes = Corpus.bytes("rfc4134/" + file);

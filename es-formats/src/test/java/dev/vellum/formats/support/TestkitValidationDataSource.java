@@ -58,10 +58,10 @@ public final class TestkitValidationDataSource implements ValidationDataSource {
         List<X509Certificate> known = new ArrayList<>(pool);
         known.addAll(request.available());
         known.addAll(anchors);
-        List<X509Certificate> todo = new ArrayList<>(request.targets());
+        List<X509Certificate> pending = new ArrayList<>(request.targets());
         Set<X509Certificate> done = new LinkedHashSet<>();
-        while (!todo.isEmpty()) {
-            X509Certificate cert = todo.remove(0);
+        while (!pending.isEmpty()) {
+            X509Certificate cert = pending.remove(0);
             if (!done.add(cert)) {
                 continue;
             }
@@ -72,7 +72,7 @@ public final class TestkitValidationDataSource implements ValidationDataSource {
             X509Certificate issuer = known.stream()
                     .filter(c -> c.getSubjectX500Principal().equals(cert.getIssuerX500Principal()) && verifies(cert, c))
                     .findFirst().orElseThrow(() -> new SignatureFormatException("no issuer for " + cert.getSubjectX500Principal()));
-            todo.add(issuer);
+            pending.add(issuer);
             if (cert.getExtensionValue("1.3.6.1.5.5.7.48.1.5") != null) {
                 continue; // id-pkix-ocsp-nocheck: a delegated OCSP responder needs no revocation data
             }
@@ -85,7 +85,7 @@ public final class TestkitValidationDataSource implements ValidationDataSource {
                     try {
                         X509Certificate responder = Material.certificate(holder.getEncoded());
                         known.add(responder);
-                        todo.add(responder);
+                        pending.add(responder);
                     } catch (java.io.IOException e) {
                         throw new SignatureFormatException("bad responder certificate", e);
                     }

@@ -17,7 +17,6 @@ import dev.vellum.validation.fetch.FetchSettings;
 import dev.vellum.validation.trust.TrustAnchors;
 import java.net.URI;
 import java.nio.file.Path;
-import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -62,7 +61,8 @@ final class ExtensionOptions implements AutoCloseable {
         TrustAnchors anchors = anchors();
         TimestampSource timestamps = timestampSource(vellum, clock, anchors);
         if (embedded != null) {
-            anchors = anchors.union(TrustAnchors.of(root(embedded.certificateChain())));
+            // the embedded TSA publishes no CRL or OCSP: its own certificate is the anchor, so LT needs none for it
+            anchors = anchors.union(TrustAnchors.of(embedded.certificateChain()));
         }
         CadesExtender.Builder b = CadesExtender.builder().timestampSource(timestamps).clock(clock).force(force);
         if (needsValidationData) {
@@ -100,10 +100,6 @@ final class ExtensionOptions implements AutoCloseable {
                     ? TrustAnchors.fromKeyStore(t, trustPassword.toCharArray()) : TrustAnchors.fromPath(t));
         }
         return anchors;
-    }
-
-    private static X509Certificate root(List<X509Certificate> chain) {
-        return chain.get(chain.size() - 1);
     }
 
     @Override

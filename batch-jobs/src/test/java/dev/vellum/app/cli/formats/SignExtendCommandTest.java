@@ -80,6 +80,17 @@ class SignExtendCommandTest {
     }
 
     @Test
+    void embeddedTsaToLtaTrustsTheEmbeddedTsaCertificateItself() throws Exception {
+        Path content = Files.writeString(dir.resolve("memo.txt"), "memo\n");
+        Path out = dir.resolve("memo.p7m");
+        CliRunner.Result r = CliRunner.run("--data", dir.resolve("data2").toString(), "sign", content.toString(), "--key",
+                p12.toString(), "--password-file", password.toString(), "--level", "LTA", "--trust", root.toString(),
+                "--out", out.toString());
+        assertThat(r.exitCode()).as(r.out() + r.err()).isZero();
+        assertThat(new SignedDocumentReader().read(out).signatures().get(0).level().baseline()).isEqualTo(BaselineLevel.B_LTA);
+    }
+
+    @Test
     void tamperedSignatureIsRefusedWithTheReason() throws Exception {
         Path tampered = Files.write(dir.resolve("22.p7m"), Corpus.bytes("openssl/messages/22-tampered-econtent.p7m"));
         CliRunner.Result r = CliRunner.run("extend", tampered.toString(), "--level", "T", "--tsa", tsa, "--trust",

@@ -183,16 +183,25 @@ public final class SignatureValidator {
 
     /** RFC 3161 TimeStampResp: SEQUENCE { PKIStatusInfo SEQUENCE { INTEGER ...}, token OPTIONAL }. */
     private static boolean isTimeStampResponse(byte[] der) {
-        if (der.length == 0 || (der[0] & 0xff) != 0x30) {
+        // Look at the first element only: a ContentInfo starts with an OID (06), a TimeStampResp with
+        // its PKIStatusInfo SEQUENCE (30) whose first element is an INTEGER (02).
+        if (der.length < 4 || (der[0] & 0xff) != 0x30) {
             return false;
         }
-        try {
-            org.bouncycastle.asn1.ASN1Sequence seq = org.bouncycastle.asn1.ASN1Sequence.getInstance(der);
-            return seq.size() >= 1 && seq.getObjectAt(0) instanceof org.bouncycastle.asn1.ASN1Sequence status
-                    && status.size() >= 1 && status.getObjectAt(0) instanceof org.bouncycastle.asn1.ASN1Integer;
-        } catch (RuntimeException e) {
+        int i = 1;
+        int len = der[i++] & 0xff;
+        if (len > 0x80) {
+            i += len - 0x80;
+        }
+        if (i + 2 >= der.length || (der[i] & 0xff) != 0x30) {
             return false;
         }
+        int j = i + 1;
+        int innerLen = der[j++] & 0xff;
+        if (innerLen > 0x80) {
+            j += innerLen - 0x80;
+        }
+        return j < der.length && (der[j] & 0xff) == 0x02;
     }
 
     // An RFC 3161 response on its own: the token validated as a time-stamp over the detached data (§5.4).

@@ -112,6 +112,7 @@ public final class BasicSignatureValidation {
         Suitability suitability = SignatureAcceptanceValidation.signatureSuitability(signature, signer,
                 run.services().cryptoPolicy());
         report.signatureAlgorithm(suitability.use().describe());
+        report.algorithmSunset(suitability.suitableBefore().orElse(null));
         if (!x509Status.passed()) {
             return new BasicResult(x509Status, signer, chain, suitability, contentTsts);
         }
@@ -210,13 +211,5 @@ public final class BasicSignatureValidation {
         }
         return new SignerIdentity(cn, subject, email, c.getIssuerX500Principal().getName(),
                 c.getSerialNumber().toString(16), Fingerprints.of(c));
-    }
-
-    static boolean isIndeterminate(Conclusion c) {
-        return c.indication() == Indication.INDETERMINATE;
-    }
-
-    static Instant notAfter(X509Certificate c) {
-        return c.getNotAfter().toInstant();
     }
 }

@@ -33,8 +33,9 @@ import org.bouncycastle.asn1.cms.OtherRevocationInfoFormat;
 /**
  * EN 319 102-1 §5.6.3 validation process for signatures providing long-term availability and
  * integrity of validation material: archive time-stamps are validated newest first (each older one
- * in the past, with the POE the newer ones give it), POEs are extracted from them (§5.6.2.3) and
- * from the caller's external POEs, and the signature is then validated in the past (§5.6.2.4).
+ * in the past, with the POE the newer ones give it), POEs are extracted from them (§5.6.2.3), from
+ * embedded evidence records and from the caller's external POEs, and the signature is then validated
+ * in the past (§5.6.2.4).
  */
 public final class LongTermValidation {
 
@@ -51,6 +52,7 @@ public final class LongTermValidation {
                                          ValidationRun run, SignatureReport.Builder report) {
         String sigObject = Signatures.poeKey(signature);
         externalPoes(signature, run);
+        EvidenceRecordPoe.extract(signature, run, timestamps, report);
         List<EmbeddedTimestamp> archives = new ArrayList<>(signature.timestamps().stream()
                 .filter(t -> t.kind().isArchive()).toList());
         archives.sort(Comparator.comparing(EmbeddedTimestamp::genTime).reversed());
@@ -120,7 +122,7 @@ public final class LongTermValidation {
     private static void poeExtraction(CadesSignature signature, EmbeddedTimestamp ats, TimestampOutcome t, ValidationRun run) {
         Instant at = t.genTime();
         run.poes().add(Signatures.poeKey(signature), at, "validation", t.id());
-        Map<String, String> candidates = coverable(signature, at);
+        Map<byte[], String> candidates = coverable(signature, at);
         Optional<AtsHashIndex> index = ats.hashIndex();
         if (index.isEmpty()) {
             // ATSv2 and v1 cover everything the signature held before them (RFC 5126 §6.4.1)
@@ -128,12 +130,13 @@ public final class LongTermValidation {
             return;
         }
         MessageDigest md = digest(index.get().hashAlgorithmOid());
-        List<byte[]> hashes = new ArrayList<>(index.get().certificates());
-        hashes.addAll(index.get().crls());
-        hashes.addAll(index.get().unsignedAttributes());
-        for (Map.Entry<String, String> c : candidates.entrySet()) {
-            byte[] h = md.digest(java.util.HexFormat.of().parseHex(c.getKey()));
-            if (hashes.stream().anyMatch(x -> MessageDigest.isEqual(x, h))) {
+        java.util.Set<String> indexed = new java.util.HashSet<>();
+        java.util.HexFormat hex = java.util.HexFormat.of();
+        for (List<byte[]> list : List.of(index.get().certificates(), index.get().crls(), index.get().unsignedAttributes())) {
+            list.forEach(h -> indexed.add(hex.formatHex(h)));
+        }
+        for (Map.Entry<byte[], String> c : candidates.entrySet()) {
+            if (indexed.contains(hex.formatHex(md.digest(c.getKey())))) {
                 run.poes().add(c.getValue(), at, "validation", t.id());
             }
         }
@@ -144,16 +147,15 @@ public final class LongTermValidation {
      * certificates and revocation entries (OCSP as the [1] OtherRevocationInfoFormat TLV, in both
      * formats) and each unsigned attribute value (attrType ‖ value) older than the time-stamp.
      */
-    private static Map<String, String> coverable(CadesSignature signature, Instant before) {
-        java.util.HexFormat hex = java.util.HexFormat.of();
-        Map<String, String> out = new LinkedHashMap<>();
+    private static Map<byte[], String> coverable(CadesSignature signature, Instant before) {
+        Map<byte[], String> out = new LinkedHashMap<>();
         for (X509Certificate c : signature.document().signedDataMaterial().certificates()) {
             byte[] der = Fingerprints.encoded(c);
-            out.put(hex.formatHex(der), Fingerprints.sha256Hex(der));
+            out.put(der, Fingerprints.sha256Hex(der));
         }
         for (X509CRL crl : signature.document().signedDataMaterial().crls()) {
             try {
-                out.put(hex.formatHex(crl.getEncoded()), Fingerprints.sha256Hex(crl.getEncoded()));
+                out.put(crl.getEncoded(), Fingerprints.sha256Hex(crl.getEncoded()));
             } catch (java.security.cert.CRLException e) {
                 // skip
             }
@@ -161,28 +163,41 @@ public final class LongTermValidation {
         for (OcspResponseData o : signature.document().signedDataMaterial().ocspResponses()) {
             String id = Fingerprints.sha256Hex(o.encoded());
             try {
-                out.put(hex.formatHex(otherRevocation(OCSP_RESPONSE_FORMAT, o.encoded())), id);
-                out.put(hex.formatHex(otherRevocation(OCSP_BASIC_FORMAT, o.basicEncoded())), id);
+                out.put(otherRevocation(OCSP_RESPONSE_FORMAT, o.encoded()), id);
+                out.put(otherRevocation(OCSP_BASIC_FORMAT, o.basicEncoded()), id);
             } catch (IOException e) {
                 // skip
             }
         }
         for (Attribute a : signature.rawSignerInfo().unsignedAttributes()) {
             for (ASN1Encodable v : a.getAttrValues()) {
+                if (notOlderToken(v, before)) {
+                    continue; // a time-stamp from the same moment or later cannot be covered by this one
+                }
                 try {
                     byte[] type = a.getAttrType().getEncoded(ASN1Encoding.DER);
                     byte[] value = v.toASN1Primitive().getEncoded(ASN1Encoding.DER);
                     byte[] both = new byte[type.length + value.length];
                     System.arraycopy(type, 0, both, 0, type.length);
                     System.arraycopy(value, 0, both, type.length, value.length);
-                    out.put(hex.formatHex(both), Fingerprints.sha256Hex(value));
-                    out.putIfAbsent(hex.formatHex(a.getEncoded(ASN1Encoding.DER)), Fingerprints.sha256Hex(value));
+                    out.put(both, Fingerprints.sha256Hex(value));
+                    out.put(a.getEncoded(ASN1Encoding.DER), Fingerprints.sha256Hex(value));
                 } catch (IOException e) {
                     // skip
                 }
             }
         }
         return out;
+    }
+
+    private static boolean notOlderToken(ASN1Encodable value, Instant before) {
+        try {
+            org.bouncycastle.tsp.TimeStampToken t = new org.bouncycastle.tsp.TimeStampToken(
+                    org.bouncycastle.asn1.cms.ContentInfo.getInstance(value));
+            return !t.getTimeStampInfo().getGenTime().toInstant().isBefore(before);
+        } catch (Exception notAToken) {
+            return false;
+        }
     }
 
     private static byte[] otherRevocation(ASN1ObjectIdentifier format, byte[] der) throws IOException {

@@ -114,8 +114,13 @@ public final class TimestampValidation {
         if (!conclusion.passed() && messages.isEmpty()) {
             messages.add(conclusion.message());
         }
+        Instant sunset = suitability == null ? null : suitability.suitableBefore().orElse(null);
+        Instant imprintSunset = run.services().cryptoPolicy().evaluateDigest(imprintAlg).suitableBefore().orElse(null);
+        if (imprintSunset != null && (sunset == null || imprintSunset.isBefore(sunset))) {
+            sunset = imprintSunset;
+        }
         TimestampReport report = new TimestampReport(id, type, genTime, tsaName, imprintAlg, imprintValid,
-                conclusion.indication(), conclusion.subIndication(), certs, messages);
+                conclusion.indication(), conclusion.subIndication(), certs, messages, sunset);
         return new TimestampOutcome(id, token, genTime, imprintValid, conclusion, tsa, chain, suitability, report);
     }
 

@@ -24,7 +24,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
-import org.bouncycastle.cert.X509CertificateHolder;
 
 /**
  * EN 319 102-1 §5.2.6 X.509 certificate validation: builds the chain at the validation time,
@@ -184,7 +183,9 @@ public final class X509CertificateValidation {
     /** The digest, key family and issuer key size of a certificate's signature. */
     static AlgorithmUse certificateSignatureUse(X509Certificate cert, X509Certificate issuer) {
         try {
-            AlgorithmIdentifier alg = new X509CertificateHolder(cert.getEncoded()).getSignatureAlgorithm();
+            byte[] params = cert.getSigAlgParams();
+            AlgorithmIdentifier alg = new AlgorithmIdentifier(new org.bouncycastle.asn1.ASN1ObjectIdentifier(cert.getSigAlgOID()),
+                    params == null ? null : org.bouncycastle.asn1.ASN1Primitive.fromByteArray(params));
             return AlgorithmNames.signatureUse(alg, issuer.getPublicKey(), null);
         } catch (Exception e) {
             return new AlgorithmUse(cert.getSigAlgOID(), cert.getSigAlgName(), 0);

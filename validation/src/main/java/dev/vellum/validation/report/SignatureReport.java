@@ -21,11 +21,14 @@ import java.util.Objects;
  * @param claimedSigningTime the signing-time attribute, or null
  * @param bestSignatureTime earliest proven time of existence (validation time without proof)
  * @param contentDigest hex digest of the signed content under the signature's digest algorithm
+ * @param algorithmSunset when the crypto table stops accepting the signature's algorithms (null: no
+ *     known end), for timelines and renewal planning
  */
 public record SignatureReport(String id, Indication indication, SubIndication subIndication, String validationProcess,
                               String level, String legacyForm, SignerIdentity signer, Instant claimedSigningTime,
                               Instant bestSignatureTime, String digestAlgorithm, String signatureAlgorithm,
-                              String contentDigest, List<CertificateReport> chain, List<TimestampReport> timestamps,
+                              String contentDigest, Instant algorithmSunset, List<CertificateReport> chain,
+                              List<TimestampReport> timestamps,
                               List<PoeReport> poes, List<ConstraintOutcome> constraints,
                               SignaturePolicyReport signaturePolicy, List<String> warnings, List<String> errors) {
 
@@ -61,6 +64,7 @@ public record SignatureReport(String id, Indication indication, SubIndication su
         private String digestAlgorithm;
         private String signatureAlgorithm;
         private String contentDigest;
+        private Instant algorithmSunset;
         private final List<CertificateReport> chain = new ArrayList<>();
         private final List<TimestampReport> timestamps = new ArrayList<>();
         private final List<PoeReport> poes = new ArrayList<>();
@@ -80,6 +84,7 @@ public record SignatureReport(String id, Indication indication, SubIndication su
         public Builder digestAlgorithm(String v) { this.digestAlgorithm = v; return this; }
         public Builder signatureAlgorithm(String v) { this.signatureAlgorithm = v; return this; }
         public Builder contentDigest(String v) { this.contentDigest = v; return this; }
+        public Builder algorithmSunset(Instant v) { this.algorithmSunset = v; return this; }
         public Builder chain(List<CertificateReport> v) { chain.clear(); chain.addAll(v); return this; }
         public Builder timestamp(TimestampReport v) { timestamps.add(v); return this; }
         public Builder poe(PoeReport v) { poes.add(v); return this; }
@@ -95,7 +100,7 @@ public record SignatureReport(String id, Indication indication, SubIndication su
         public SignatureReport build() {
             return new SignatureReport(id, indication, indication == Indication.TOTAL_PASSED ? null : subIndication,
                     validationProcess, level, legacyForm, signer, claimedSigningTime, bestSignatureTime,
-                    digestAlgorithm, signatureAlgorithm, contentDigest, chain, timestamps, poes, constraints,
+                    digestAlgorithm, signatureAlgorithm, contentDigest, algorithmSunset, chain, timestamps, poes, constraints,
                     signaturePolicy, warnings, errors);
         }
     }

@@ -19,14 +19,27 @@ import java.util.List;
  * @param subIndication why, or null
  * @param chain the TSA's certificate chain
  * @param messages what was found
+ * @param algorithmSunset when the crypto table stops accepting the token's signature and imprint
+ *     algorithms (null: no known end) — with the TSA chain's notAfter, when this evidence weakens
  */
 public record TimestampReport(String id, String type, Instant genTime, String tsa, String imprintAlgorithm,
                               boolean imprintValid, Indication indication, SubIndication subIndication,
-                              List<CertificateReport> chain, List<String> messages) {
+                              List<CertificateReport> chain, List<String> messages, Instant algorithmSunset) {
 
     public TimestampReport {
         chain = List.copyOf(chain);
         messages = List.copyOf(messages);
+    }
+
+    /** The end of this time-stamp's protection: the earliest of its TSA chain's notAfter and its algorithms' sunset. */
+    public java.util.Optional<Instant> protectsUntil() {
+        Instant end = algorithmSunset;
+        for (CertificateReport c : chain) {
+            if (!c.trustAnchor() && (end == null || c.notAfter().isBefore(end))) {
+                end = c.notAfter();
+            }
+        }
+        return java.util.Optional.ofNullable(end);
     }
 
     /** The same report with one more message. */
@@ -34,6 +47,6 @@ public record TimestampReport(String id, String type, Instant genTime, String ts
         List<String> more = new java.util.ArrayList<>(messages);
         more.add(message);
         return new TimestampReport(id, type, genTime, tsa, imprintAlgorithm, imprintValid, indication, subIndication,
-                chain, more);
+                chain, more, algorithmSunset);
     }
 }

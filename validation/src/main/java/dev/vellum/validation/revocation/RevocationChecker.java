@@ -50,9 +50,18 @@ import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
  */
 public final class RevocationChecker {
 
+    private static final int MAX_CACHED = 10_000;
     private final Fetcher fetcher;
     private final SignatureCheckCache signatures;
     private final CrlCache crls;
+    /** Parsed OCSP responses by SHA-256 of their DER: {BasicOCSPResp, full OCSPResponse DER} or none. */
+    private final java.util.concurrent.ConcurrentHashMap<String, Optional<Object[]>> parsedOcsp =
+            new java.util.concurrent.ConcurrentHashMap<>();
+    /** The certificate (by fingerprint) whose key verified a response, keyed by response hash + issuer. */
+    private final java.util.concurrent.ConcurrentHashMap<String, Optional<X509Certificate>> verifiedResponders =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static final java.security.Provider BC = new org.bouncycastle.jce.provider.BouncyCastleProvider();
 
     public RevocationChecker(Fetcher fetcher, SignatureCheckCache signatures, CrlCache crls) {
         this.fetcher = Objects.requireNonNull(fetcher, "fetcher");
@@ -191,22 +200,40 @@ public final class RevocationChecker {
                                               Consumer<String> problems) {
         BasicOCSPResp basic;
         byte[] encoded;
-        try {
-            Object[] parsed = basicResponse(der);
-            if (parsed == null) {
-                return Optional.empty();
+        String key = dev.vellum.validation.x509.Fingerprints.sha256Hex(der);
+        Optional<Object[]> cached = parsedOcsp.get(key);
+        if (cached == null) {
+            try {
+                cached = Optional.ofNullable(basicResponse(der));
+            } catch (IOException | RuntimeException e) {
+                problems.accept("unreadable OCSP response" + (url == null ? "" : " from " + url) + ": " + e.getMessage());
+                cached = Optional.empty();
             }
-            basic = (BasicOCSPResp) parsed[0];
-            encoded = (byte[]) parsed[1];
-        } catch (IOException | RuntimeException e) {
-            problems.accept("unreadable OCSP response" + (url == null ? "" : " from " + url) + ": " + e.getMessage());
+            if (parsedOcsp.size() >= MAX_CACHED) {
+                parsedOcsp.clear();
+            }
+            parsedOcsp.put(key, cached);
+        }
+        if (cached.isEmpty()) {
             return Optional.empty();
         }
+        basic = (BasicOCSPResp) cached.get()[0];
+        encoded = (byte[]) cached.get()[1];
         SingleResp single = matching(basic, certificate, issuer);
         if (single == null) {
             return Optional.empty();
         }
-        X509Certificate signer = responder(basic, issuer, pool);
+        // The response's signature is immutable work: verified once per issuer, then remembered.
+        String verifiedKey = key + "/" + dev.vellum.validation.x509.Fingerprints.of(issuer);
+        Optional<X509Certificate> known = verifiedResponders.get(verifiedKey);
+        if (known == null) {
+            known = Optional.ofNullable(responder(basic, issuer, pool));
+            if (verifiedResponders.size() >= MAX_CACHED) {
+                verifiedResponders.clear();
+            }
+            verifiedResponders.put(verifiedKey, known);
+        }
+        X509Certificate signer = known.orElse(null);
         if (signer == null) {
             problems.accept("OCSP response about " + subject(certificate)
                     + " is not signed by its CA or by an authorised responder; ignored");
@@ -298,7 +325,7 @@ public final class RevocationChecker {
                 }
             }
             try {
-                if (basic.isSignatureValid(new JcaContentVerifierProviderBuilder().build(c.getPublicKey()))) {
+                if (basic.isSignatureValid(new JcaContentVerifierProviderBuilder().setProvider(BC).build(c.getPublicKey()))) {
                     return c;
                 }
             } catch (Exception e) {

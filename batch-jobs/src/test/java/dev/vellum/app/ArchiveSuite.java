@@ -47,6 +47,45 @@ abstract class ArchiveSuite {
         return ArchiveContext.open(settings.computeIfAbsent(data, d -> database().settings(d)));
     }
 
+    /** Opens with the demo PKI as trust anchors and validation data. */
+    ArchiveContext openWithDemoPki(Path data, Path samples) {
+        return ArchiveContext.open(settings.computeIfAbsent(data, d -> database().settings(d)
+                .with("vellum.validation.trust[0]", samples.resolve("pki/demo-trust-anchor.pem").toString())
+                .with("vellum.validation.trust[1]", samples.resolve("pki/demo-tsa-chain.pem").toString())
+                .with("vellum.validation.validation-data[0]", samples.resolve("pki").toString())));
+    }
+
+    @Test
+    void signedMailIsUpgradedToLtaAndRevalidatedWithEveryRunKept() {
+        Path samples = dev.vellum.app.demo.DemoSamples.extractTo(temp.resolve("samples"));
+        Path data = temp.resolve("data");
+        try (ArchiveContext archive = openWithDemoPki(data, samples)) {
+            JobRun ingest = ingest(archive, samples.resolve("mailbox/eml"));
+            assertThat(ingest.count("TOTAL_PASSED")).isEqualTo(20);
+            JobRun upgrade = archive.run(dev.vellum.app.upgrade.UpgradeJobConfiguration.JOB,
+                    Map.of(dev.vellum.app.upgrade.UpgradeJobConfiguration.TARGET, "LTA"));
+            assertThat(upgrade.completed()).as(upgrade.toString()).isTrue();
+            assertThat(upgrade.count("upgraded")).isEqualTo(22);
+            assertThat(upgrade.count("unsigned")).isEqualTo(1);
+            assertThat(upgrade.count("quarantined")).as("the tampered message is refused").isEqualTo(1);
+            JobRun revalidate = archive.run(dev.vellum.app.revalidate.RevalidateJobConfiguration.JOB,
+                    Map.of(dev.vellum.app.revalidate.RevalidateJobConfiguration.AT, "now"));
+            assertThat(revalidate.count("TOTAL_PASSED")).isEqualTo(20);
+            assertThat(revalidate.count("TOTAL_FAILED")).isEqualTo(2);
+            assertThat(revalidate.count("INDETERMINATE")).isEqualTo(2);
+
+            ArchiveIndex index = archive.bean(ArchiveIndex.class);
+            Item item = itemFrom(index, "01-alice.eml");
+            assertThat(index.versions(item.id())).extracting(dev.vellum.app.store.ItemVersion::level)
+                    .containsExactly(null, "CAdES-BASELINE-LTA");
+            assertThat(index.validationRuns(item.id())).extracting(dev.vellum.app.store.ValidationRun::level)
+                    .containsExactly("CAdES-BASELINE-T", "CAdES-BASELINE-LTA");
+            assertThat(item.evidenceUntil()).isNotNull();
+            assertThat(archive.bean(StoreVerifier.class).verify(n -> { }).problems()).isEmpty();
+            assertThat(archive.bean(EventLog.class).verify().ok()).isTrue();
+        }
+    }
+
     static JobRun ingest(ArchiveContext archive, Path... paths) {
         return archive.run(IngestJobConfiguration.JOB,
                 Map.of(IngestJobConfiguration.SOURCES, IngestJobConfiguration.sourcesParameter(List.of(paths))));

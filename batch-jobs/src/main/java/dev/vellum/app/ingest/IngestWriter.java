@@ -56,7 +56,7 @@ public final class IngestWriter implements ItemWriter<IngestOutcome> {
     }
 
     private void archive(IngestOutcome.Archived archived, Instant now, Long jobExecutionId, StepExecution step) {
-        Optional<Item> existing = index.findByOriginal(archived.item().original());
+        Optional<Item> existing = index.findByIdentity(archived.item().identity());
         if (existing.isPresent()) {
             long id = existing.get().id();
             if (index.addSource(id, archived.source(), now)) {

@@ -8,7 +8,7 @@ package dev.vellum.app.jobs;
 public enum Capability {
     ARCHIVE_STORE("archiving messages in the content-addressed store", null, true),
     VALIDATION("EN 319 102-1 validation", "validation (issue 6: ValidationReport and a validator)", true),
-    CADES_EXTENSION("CAdES extension to LTA", "es-formats (issue 5: extension to T/LT/LTA)", false),
+    CADES_EXTENSION("CAdES extension to LTA", "es-formats (issue 5: extension to T/LT/LTA)", true),
     EVIDENCE_RECORDS("RFC 4998 evidence records", "timestamping (issue 3: EvidenceBatch)", true),
     EMBEDDED_TSA("the embedded time-stamping authority", "timestamping (issue 3: embedded TSA)", true),
     EVIDENCE_REPORTS("PDF/JSON/XML evidence reports", "validation reports (issue 7)", false);

@@ -52,17 +52,18 @@ public final class ItemSkipQuarantine<O> implements SkipListener<Item, O> {
         Long jobExecutionId = context == null ? null : context.getStepExecution().getJobExecutionId();
         String reason = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
         String source = "item " + item.id();
-        transactions.executeWithoutResult(status -> {
+        boolean recorded = Boolean.TRUE.equals(transactions.execute(status -> {
             events.lockHead();
             if (index.isQuarantined(stage, source, item.original())) {
-                return;
+                return false;
             }
             long id = index.quarantine(stage, source, item.original(), item.sizeBytes(), item.id(), reason,
                     clock.instant(), jobExecutionId);
             events.append(EventType.QUARANTINED, item.id(), "quarantine=" + id + " stage=" + stage + " reason=" + reason);
-        });
+            return true;
+        }));
         if (context != null) {
-            Tally.add(context.getStepExecution(), "quarantined", 1);
+            Tally.add(context.getStepExecution(), recorded ? "quarantined" : "alreadyQuarantined", 1);
         }
     }
 }

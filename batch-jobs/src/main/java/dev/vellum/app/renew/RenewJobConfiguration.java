@@ -18,6 +18,7 @@ import dev.vellum.app.store.BlobStore;
 import dev.vellum.app.store.EventLog;
 import dev.vellum.app.store.Item;
 import dev.vellum.app.store.ItemVersion;
+import dev.vellum.app.upgrade.LtaExtension;
 import dev.vellum.timestamping.TimestampSource;
 import dev.vellum.timestamping.embedded.EmbeddedTsa;
 import dev.vellum.timestamping.ers.EvidenceRecord;
@@ -43,7 +44,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The {@code renew} job: every item whose evidence stops protecting it before now + {@code horizon}
- * (ISO-8601 period) gets its evidence record renewed, in chunks of one TSA call each. The due date
+ * (ISO-8601 period) gets its newest evidence renewed: an evidence record by time-stamp renewal (one
+ * TSA call per chunk), a CAdES LTA by one more archive time-stamp. The due date
  * is fixed when the run starts, so a resumed run renews the same set.
  */
 @Configuration(proxyBeanMethods = false)
@@ -74,16 +76,26 @@ public class RenewJobConfiguration {
     @Bean
     Step renewStep(JobRepository jobRepository, PlatformTransactionManager transactionManager, PartitionExecutor executor,
                    ItemStreamReader<Item> renewItemReader, ArchiveIndex index, BlobStore blobs, EventLog events,
-                   ObjectProvider<EmbeddedTsa> embeddedTsa, Clock clock, ProgressBoard progress,
-                   VellumProperties properties) {
+                   ObjectProvider<EmbeddedTsa> embeddedTsa, LtaExtension ltaExtension, Clock clock,
+                   ProgressBoard progress, VellumProperties properties) {
         TimestampSource tsa = (algorithm, digest) -> embeddedTsa.getObject().timestamp(algorithm, digest);
         ItemProcessor<Item, RenewalCandidate> candidates = item -> {
-            var version = index.latestVersion(item.id(), ItemVersion.EVIDENCE_RECORD);
-            if (version.isEmpty()) {
-                Tally.add(StepSynchronizationManager.getContext().getStepExecution(), "withoutEvidenceRecord", 1);
+            // The newest evidence decides: a CAdES version gets one more archive time-stamp, a record a renewal.
+            var evidence = index.versions(item.id()).stream()
+                    .filter(v -> v.kind().equals(ItemVersion.CADES) || v.kind().equals(ItemVersion.EVIDENCE_RECORD))
+                    .reduce((a, b) -> b);
+            if (evidence.isEmpty()) {
+                Tally.add(StepSynchronizationManager.getContext().getStepExecution(), "withoutEvidence", 1);
                 return null;
             }
-            return new RenewalCandidate(item, version.get(), EvidenceRecord.parse(blobs.read(version.get().blob())));
+            ItemVersion version = evidence.get();
+            if (version.kind().equals(ItemVersion.EVIDENCE_RECORD)) {
+                return RenewalCandidate.ofRecord(item, version, EvidenceRecord.parse(blobs.read(version.blob())));
+            }
+            java.util.Optional<byte[]> content = item.detachedContent() == null ? java.util.Optional.empty()
+                    : java.util.Optional.of(blobs.read(item.detachedContent()));
+            LtaExtension.Result renewed = ltaExtension.extend(blobs.read(version.blob()), content);
+            return RenewalCandidate.ofCades(item, version, renewed.bytes(), renewed.level());
         };
         Step worker = new StepBuilder("renew-partition", jobRepository)
                 .<Item, RenewalCandidate>chunk(properties.jobs().chunkSize())

@@ -4,6 +4,21 @@ import dev.vellum.app.store.Item;
 import dev.vellum.app.store.ItemVersion;
 import dev.vellum.timestamping.ers.EvidenceRecord;
 
-/** An item whose newest evidence record is due for renewal, with that record and its version. */
-public record RenewalCandidate(Item item, ItemVersion version, EvidenceRecord record) {
+/**
+ * An item whose newest evidence is due for renewal: an evidence record (renewed in the writer, one
+ * TSA call per chunk) or a CAdES version already re-extended with one more archive time-stamp.
+ */
+public record RenewalCandidate(Item item, ItemVersion version, EvidenceRecord record, byte[] renewedCades,
+                               String level) {
+    public static RenewalCandidate ofRecord(Item item, ItemVersion version, EvidenceRecord record) {
+        return new RenewalCandidate(item, version, record, null, null);
+    }
+
+    public static RenewalCandidate ofCades(Item item, ItemVersion version, byte[] renewed, String level) {
+        return new RenewalCandidate(item, version, null, renewed, level);
+    }
+
+    public boolean isRecord() {
+        return record != null;
+    }
 }

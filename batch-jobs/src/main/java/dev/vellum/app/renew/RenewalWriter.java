@@ -26,8 +26,9 @@ import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ItemWriter;
 
 /**
- * Renews a chunk of evidence records with a new archive time-stamp each (RFC 4998 §5.2, time-stamp
- * renewal), one TSA call for the chunk, each stored as the item's next version. Refuses — stopping
+ * Renews a chunk of evidence: evidence records get a new archive time-stamp each (RFC 4998 §5.2,
+ * time-stamp renewal; one TSA call for the chunk), CAdES items come already re-extended with one
+ * more archive-time-stamp-v3 (EN 319 122-1 §5.5.3); each is stored as the item's next version. Refuses — stopping
  * the job — when the TSA's certificate would not outlive the evidence it renews: renewing then only
  * spends time-stamps, and the operator must configure a TSA with a newer certificate.
  */
@@ -51,6 +52,16 @@ public final class RenewalWriter implements ItemWriter<RenewalCandidate> {
         this.progress = progress;
     }
 
+    /** Renewing with a TSA whose certificate ends no later than the current evidence only spends time-stamps. */
+    private static void requireProgress(RenewalCandidate candidate, Instant tsaExpiry) {
+        Instant current = candidate.item().evidenceUntil();
+        if (current != null && !tsaExpiry.isAfter(current)) {
+            throw new RenewalException("cannot renew item " + candidate.item().id() + ": the TSA's certificate expires "
+                    + tsaExpiry + ", not after the evidence it would renew (" + current
+                    + "); configure a TSA with a newer certificate");
+        }
+    }
+
     @Override
     public void write(Chunk<? extends RenewalCandidate> chunk) {
         if (chunk.isEmpty()) {
@@ -59,18 +70,24 @@ public final class RenewalWriter implements ItemWriter<RenewalCandidate> {
         Instant tsaExpiry = tsaCertificateExpiry.get();
         List<EvidenceRecord> records = new ArrayList<>();
         for (RenewalCandidate candidate : chunk) {
-            Instant current = candidate.item().evidenceUntil();
-            if (current != null && !tsaExpiry.isAfter(current)) {
-                throw new RenewalException("cannot renew item " + candidate.item().id() + ": the TSA's certificate expires "
-                        + tsaExpiry + ", not after the evidence it would renew (" + current
-                        + "); configure a TSA with a newer certificate");
+            requireProgress(candidate, tsaExpiry);
+            if (candidate.isRecord()) {
+                records.add(candidate.record());
             }
-            records.add(candidate.record());
         }
-        List<EvidenceRecord> renewed = EvidenceRecords.renewTimeStamps(records, tsa);
+        List<EvidenceRecord> renewed = records.isEmpty() ? List.of() : EvidenceRecords.renewTimeStamps(records, tsa);
         List<ContentHash> stored = new ArrayList<>();
-        for (EvidenceRecord record : renewed) {
-            stored.add(blobs.put(record.encoded()));
+        List<Instant> untils = new ArrayList<>();
+        int r = 0;
+        for (RenewalCandidate candidate : chunk) {
+            if (candidate.isRecord()) {
+                EvidenceRecord record = renewed.get(r++);
+                stored.add(blobs.put(record.encoded()));
+                untils.add(Evidence.protectsUntil(record.latestTimeStamp(), record.currentAlgorithm().jcaName()));
+            } else {
+                stored.add(blobs.put(candidate.renewedCades()));
+                untils.add(Evidence.earlierOfSunset(tsaExpiry, "SHA-256"));
+            }
         }
 
         StepContext context = StepSynchronizationManager.getContext();
@@ -80,24 +97,25 @@ public final class RenewalWriter implements ItemWriter<RenewalCandidate> {
         Instant now = clock.instant();
         int i = 0;
         for (RenewalCandidate candidate : chunk) {
-            EvidenceRecord record = renewed.get(i);
+            Instant until = untils.get(i);
             ContentHash blob = stored.get(i++);
             long id = candidate.item().id();
-            int newest = index.latestVersion(id, ItemVersion.EVIDENCE_RECORD).map(ItemVersion::version).orElse(-1);
+            String kind = candidate.version().kind();
+            int newest = index.latestVersion(id, kind).map(ItemVersion::version).orElse(-1);
             if (newest != candidate.version().version()) {
                 continue; // renewed by an earlier, committed run
             }
-            Instant until = Evidence.protectsUntil(record.latestTimeStamp(), record.currentAlgorithm().jcaName());
-            int version = index.addVersion(id, blob, ItemVersion.EVIDENCE_RECORD, "ERS", now, jobExecutionId);
+            int version = index.addVersion(id, blob, kind, candidate.isRecord() ? "ERS" : candidate.level(), now,
+                    jobExecutionId);
             index.setEvidenceUntil(id, until);
-            events.append(EventType.RENEWED, id, "version=" + version + " renews=" + candidate.version().version()
-                    + " sha256=" + blob + " archive-time-stamps=" + record.timeStamps().size() + " renew-before=" + until);
+            events.append(EventType.RENEWED, id, "version=" + version + " kind=" + kind + " renews="
+                    + candidate.version().version() + " sha256=" + blob + " renew-before=" + until);
             if (step != null) {
                 Tally.add(step, "renewed", 1);
             }
         }
-        if (step != null) {
-            Tally.add(step, "tsaCalls", 1);
+        if (step != null && !records.isEmpty()) {
+            Tally.add(step, "tsaCalls", 1); // the evidence records' batch; CAdES renewals time-stamp per signature
         }
         progress.advance(chunk.size());
     }

@@ -48,7 +48,10 @@ public final class ItemValidation {
     public ItemVerdict validate(Item item, Instant at, boolean firstValidation) {
         byte[] original = blobs.read(item.original());
         byte[] content = item.detachedContent() == null ? null : blobs.read(item.detachedContent());
-        ValidationRequest request = ValidationRequest.of("item-" + item.id(), original).at(at);
+        // The newest extended form when there is one (its archive time-stamps carry the proof), else the original.
+        var extended = index.latestVersion(item.id(), ItemVersion.CADES);
+        byte[] signed = extended.isPresent() ? blobs.read(extended.get().blob()) : original;
+        ValidationRequest request = ValidationRequest.of("item-" + item.id(), signed).at(at);
         if (content != null) {
             request = request.withDetachedContent(content);
         }
@@ -68,6 +71,9 @@ public final class ItemValidation {
                 String by = "archive evidence record (item " + item.id() + " version " + record.get().version() + ")";
                 List<ExternalPoe> poes = new ArrayList<>();
                 poes.add(ExternalPoe.of(original, poe, by));
+                if (signed != original) {
+                    poes.add(ExternalPoe.of(signed, poe, by));
+                }
                 if (content != null) {
                     poes.add(ExternalPoe.of(content, poe, by));
                 }

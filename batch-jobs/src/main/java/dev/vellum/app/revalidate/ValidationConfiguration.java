@@ -31,9 +31,12 @@ public class ValidationConfiguration {
 
     @Bean
     ItemValidation itemValidation(VellumProperties properties, Clock clock, dev.vellum.app.store.BlobStore blobs,
-                                  dev.vellum.app.store.ArchiveIndex index) {
+                                  dev.vellum.app.store.ArchiveIndex index,
+                                  org.springframework.beans.factory.ObjectProvider<dev.vellum.timestamping.embedded.EmbeddedTsa> embeddedTsa) {
         VellumProperties.Validation settings = properties.validation();
-        TrustAnchors trust = trust(settings.trust());
+        // The archive's own TSA is trusted for the archive time-stamps it made (its root, self-generated or configured).
+        List<X509Certificate> tsaChain = embeddedTsa.getObject().certificateChain();
+        TrustAnchors trust = trust(settings.trust()).union(TrustAnchors.of(tsaChain.get(tsaChain.size() - 1)));
         ValidationMaterial material = material(settings.validationData());
         SignatureValidator offline = SignatureValidator.builder().trustAnchors(trust).material(material)
                 .fetchSettings(FetchSettings.offlineOnly()).clock(clock).build();
@@ -46,6 +49,30 @@ public class ValidationConfiguration {
                     .clock(clock).build();
         }
         return new ItemValidation(offline, first, blobs, index);
+    }
+
+    /**
+     * CAdES extension for the LTA upgrade: the embedded TSA (opened on first use; its root trusted for
+     * its own tokens) and the validation module's collector for the chains and revocation data LT embeds.
+     */
+    @Bean
+    dev.vellum.app.upgrade.LtaExtension ltaExtension(VellumProperties properties, Clock clock,
+                                                     org.springframework.beans.factory.ObjectProvider<dev.vellum.timestamping.embedded.EmbeddedTsa> embeddedTsa) {
+        VellumProperties.Validation settings = properties.validation();
+        ValidationMaterial material = material(settings.validationData());
+        FetchSettings.Builder fetch = FetchSettings.builder().offline(!settings.online());
+        settings.allowedHosts().forEach(fetch::allowHost);
+        // The archive's own TSA is trusted for its earlier tokens, whose chains LTA renewal must embed.
+        List<X509Certificate> tsaChain = embeddedTsa.getObject().certificateChain();
+        SignatureValidator collectorValidator = SignatureValidator.builder()
+                .trustAnchors(trust(settings.trust()).union(TrustAnchors.of(tsaChain.get(tsaChain.size() - 1))))
+                .material(material).fetchSettings(fetch.build()).clock(clock).build();
+        dev.vellum.timestamping.TimestampSource tsa = (algorithm, digest) -> embeddedTsa.getObject().timestamp(algorithm, digest);
+        return new dev.vellum.app.upgrade.LtaExtension(dev.vellum.formats.extend.CadesExtender.builder()
+                .timestampSource(tsa)
+                .validationDataSource(new dev.vellum.validation.data.ValidationDataCollector(collectorValidator.services(), material))
+                .clock(clock)
+                .build());
     }
 
     static TrustAnchors trust(List<Path> paths) {

@@ -27,9 +27,17 @@ public final class ArchiveIndex {
         this.jdbc = jdbc;
     }
 
+    /** The first item whose original bytes are these (a detached signature may head several items). */
     public Optional<Item> findByOriginal(ContentHash original) {
-        return jdbc.sql("SELECT " + ITEM_COLUMNS + " FROM archive_item WHERE original_sha256 = ?")
+        return jdbc.sql("SELECT " + ITEM_COLUMNS + " FROM archive_item WHERE original_sha256 = ? ORDER BY id "
+                        + "FETCH FIRST 1 ROWS ONLY")
                 .param(original.hex()).query(ArchiveIndex::item).optional();
+    }
+
+    /** The item with this identity ({@link NewItem#identity()}). */
+    public Optional<Item> findByIdentity(ContentHash identity) {
+        return jdbc.sql("SELECT " + ITEM_COLUMNS + " FROM archive_item WHERE identity_sha256 = ?")
+                .param(identity.hex()).query(ArchiveIndex::item).optional();
     }
 
     public Optional<Item> find(long id) {
@@ -40,10 +48,10 @@ public final class ArchiveIndex {
     /** Indexes a new item with its version 0 (the original bytes, already in the blob store). */
     public long insert(NewItem item, Instant at, Long jobExecutionId) {
         KeyHolder keys = new GeneratedKeyHolder();
-        jdbc.sql("INSERT INTO archive_item (original_sha256, content_sha256, container, size_bytes, message_id, "
-                        + "from_address, subject, sent_at, signer_count, note, ingested_at, latest_version) "
-                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)")
-                .params(item.original().hex(), hex(item.detachedContent()), item.format().name(), item.sizeBytes(),
+        jdbc.sql("INSERT INTO archive_item (identity_sha256, original_sha256, content_sha256, container, size_bytes, "
+                        + "message_id, from_address, subject, sent_at, signer_count, note, ingested_at, latest_version) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)")
+                .params(item.identity().hex(), item.original().hex(), hex(item.detachedContent()), item.format().name(), item.sizeBytes(),
                         clip(item.messageId(), 1000), clip(item.from(), 1000), clip(item.subject(), 1000),
                         time(item.sentAt()), item.signerCount(), clip(item.note(), 2000), time(at))
                 .update(keys, "id");

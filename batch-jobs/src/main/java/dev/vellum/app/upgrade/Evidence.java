@@ -20,10 +20,14 @@ public final class Evidence {
      * which a time-stamp renewal, respectively a hash-tree renewal, is needed (RFC 4998 §5.2).
      */
     public static Instant protectsUntil(TimeStampToken token, String digestAlgorithm) {
-        Instant certificate = tsaCertificateExpiry(token);
+        return earlierOfSunset(tsaCertificateExpiry(token), digestAlgorithm);
+    }
+
+    /** The earlier of {@code certificateExpiry} and the end of the digest algorithm's suitability. */
+    public static Instant earlierOfSunset(Instant certificateExpiry, String digestAlgorithm) {
         return POLICY.evaluateDigest(digestAlgorithm).suitableBefore()
-                .filter(sunset -> sunset.isBefore(certificate))
-                .orElse(certificate);
+                .filter(sunset -> sunset.isBefore(certificateExpiry))
+                .orElse(certificateExpiry);
     }
 
     /** The expiry of the certificate that signed this token. */

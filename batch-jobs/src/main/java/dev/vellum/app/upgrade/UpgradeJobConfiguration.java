@@ -3,7 +3,6 @@ package dev.vellum.app.upgrade;
 import java.time.Clock;
 
 import dev.vellum.app.context.VellumProperties;
-import dev.vellum.app.jobs.Capability;
 import dev.vellum.app.jobs.ItemFailureSkipPolicy;
 import dev.vellum.app.jobs.ItemPartitionReader;
 import dev.vellum.app.jobs.ItemSkipQuarantine;
@@ -20,6 +19,8 @@ import dev.vellum.timestamping.embedded.EmbeddedTsa;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.job.flow.FlowExecutionStatus;
+import org.springframework.batch.core.job.flow.JobExecutionDecider;
 import org.springframework.batch.core.listener.JobExecutionListener;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
@@ -36,8 +37,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The {@code upgrade} job. Parameter {@code target}: {@code ERS} covers every item not yet covered
- * with an RFC 4998 evidence record, one TSA call per chunk, stored as the item's next version.
- * {@code LTA} (per-signature CAdES extension) fails loudly until es-formats provides extension.
+ * with an RFC 4998 evidence record, one TSA call per chunk, stored as the item's next version;
+ * {@code LTA} extends every signed item's signatures to CAdES B-LTA through es-formats (one version
+ * each). Unknown targets fail the job.
  */
 @Configuration(proxyBeanMethods = false)
 public class UpgradeJobConfiguration {
@@ -45,29 +47,58 @@ public class UpgradeJobConfiguration {
     public static final String TARGET = "target";
 
     @Bean
-    Job upgradeJob(JobRepository jobRepository, Step upgradeStep, ArchiveIndex index, ProgressBoard progress) {
+    Job upgradeJob(JobRepository jobRepository, Step upgradeStep, Step upgradeLtaStep, ArchiveIndex index,
+                   ProgressBoard progress) {
+        JobExecutionDecider byTarget = (execution, step) ->
+                new FlowExecutionStatus(execution.getJobParameters().getString(TARGET, "LTA").toUpperCase(java.util.Locale.ROOT));
         return new JobBuilder(JOB, jobRepository)
                 .listener(new JobExecutionListener() {
                     @Override
                     public void beforeJob(JobExecution execution) {
-                        String target = execution.getJobParameters().getString(TARGET, "LTA");
-                        if (!target.equalsIgnoreCase("ERS")) {
-                            throw new dev.vellum.app.jobs.CapabilityUnavailableException(Capability.CADES_EXTENSION);
-                        }
                         progress.start("upgrade", index.itemCount());
                     }
                 })
-                .start(upgradeStep)
+                .start(byTarget)
+                .on("ERS").to(upgradeStep)
+                .from(byTarget).on("LTA").to(upgradeLtaStep)
+                .from(byTarget).on("*").fail()
+                .end()
                 .build();
     }
 
     @Bean
     Step upgradeStep(JobRepository jobRepository, Step upgradePartitionStep, PartitionExecutor executor,
                      VellumProperties properties) {
+        return partitioned("upgrade", upgradePartitionStep, jobRepository, executor, properties);
+    }
+
+    @Bean
+    Step upgradeLtaStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+                        PartitionExecutor executor, ItemStreamReader<Item> upgradeItemReader, ArchiveIndex index,
+                        BlobStore blobs, EventLog events, LtaExtension ltaExtension,
+                        ObjectProvider<EmbeddedTsa> embeddedTsa, Clock clock, ProgressBoard progress,
+                        VellumProperties properties) {
+        Step worker = new StepBuilder("upgrade-lta-partition", jobRepository)
+                .<Item, LtaCandidate>chunk(properties.jobs().chunkSize())
+                .transactionManager(transactionManager)
+                .reader(upgradeItemReader)
+                .processor(new LtaUpgradeProcessor(index, blobs, ltaExtension))
+                .writer(new LtaUpgradeWriter(index, events, blobs, clock, progress, () -> Evidence.earlierOfSunset(
+                        embeddedTsa.getObject().certificateChain().get(0).getNotAfter().toInstant(), "SHA-256")))
+                .faultTolerant()
+                .skipPolicy(new ItemFailureSkipPolicy(properties.jobs().effectiveSkipLimit()))
+                .skipListener(new ItemSkipQuarantine<LtaCandidate>("UPGRADE", index, events, clock,
+                        new TransactionTemplate(transactionManager), LtaCandidate::item))
+                .build();
+        return partitioned("upgrade-lta", worker, jobRepository, executor, properties);
+    }
+
+    private static Step partitioned(String name, Step worker, JobRepository jobRepository, PartitionExecutor executor,
+                                    VellumProperties properties) {
         int partitions = properties.jobs().effectivePartitions();
-        return new StepBuilder("upgrade", jobRepository)
-                .partitioner("upgrade-partition", new ModuloPartitioner(partitions))
-                .step(upgradePartitionStep)
+        return new StepBuilder(name, jobRepository)
+                .partitioner(name + "-partition", new ModuloPartitioner(partitions))
+                .step(worker)
                 .gridSize(partitions)
                 .taskExecutor(executor)
                 .build();

@@ -23,15 +23,8 @@ import java.util.stream.Stream;
 
 import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;
-import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
-import jakarta.mail.internet.MimeMultipart;
 
-import org.bouncycastle.asn1.ASN1EncodableVector;
-import org.bouncycastle.asn1.DERSet;
-import org.bouncycastle.asn1.cms.Attribute;
-import org.bouncycastle.asn1.cms.AttributeTable;
-import org.bouncycastle.asn1.cms.CMSAttributes;
 import org.bouncycastle.asn1.cms.Time;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.BasicConstraints;
@@ -45,10 +38,6 @@ import org.bouncycastle.cert.X509v2CRLBuilder;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509ExtensionUtils;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
-import org.bouncycastle.cert.jcajce.JcaCertStore;
-import org.bouncycastle.cms.DefaultSignedAttributeTableGenerator;
-import org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoGeneratorBuilder;
-import org.bouncycastle.mail.smime.SMIMESignedGenerator;
 import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
 import org.bouncycastle.operator.ContentSigner;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
@@ -67,10 +56,15 @@ public final class DemoSampleGenerator {
     private static final ZonedDateTime START = ZonedDateTime.of(2026, 1, 5, 9, 0, 0, 0, ZoneOffset.UTC);
     private static final Instant NOT_AFTER = Instant.parse("2036-01-01T00:00:00Z");
     private static final Instant REVOKED_AT = Instant.parse("2026-03-01T00:00:00Z");
+    /** The CRL is issued after every sample's signature time-stamp, so it is fresh for all of them. */
+    private static final Instant CRL_ISSUED = Instant.parse("2026-06-01T00:00:00Z");
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private record Party(String name, String email, KeyPair keys, X509Certificate certificate) {
     }
+
+    private dev.vellum.testkit.time.MutableClock tsaClock;
+    private dev.vellum.timestamping.embedded.EmbeddedTsa tsa;
 
     public static void main(String[] args) throws Exception {
         Path out = Path.of(args.length > 0 ? args[0] : "samples").toAbsolutePath();
@@ -111,6 +105,16 @@ public final class DemoSampleGenerator {
             writePem(pki.resolve(p.email().split("@")[0] + ".pem"), List.of(p.certificate(), ca, root));
         }
         Files.write(pki.resolve("demo-issuing-ca.crl"), crl(caName, caKeys.getPrivate(), revoked.certificate()).getEncoded());
+        // The root's CRL (nothing revoked) gives the issuing CA's own revocation status.
+        Files.write(pki.resolve("demo-root-ca.crl"), crl(X500Name.getInstance(root.getSubjectX500Principal().getEncoded()),
+                rootKeys.getPrivate(), null).getEncoded());
+
+        // A demo TSA (the embedded one, its clock set to each message's time): every sample is CAdES B-T.
+        tsaClock = dev.vellum.testkit.time.MutableClock.at(START.minusDays(2).toInstant());
+        Path tsaDir = Files.createTempDirectory("demo-tsa");
+        tsa = dev.vellum.timestamping.embedded.EmbeddedTsa.open(dev.vellum.timestamping.embedded.EmbeddedTsaConfig
+                .builder(tsaDir).clock(tsaClock).build());
+        writePem(pki.resolve("demo-tsa-chain.pem"), tsa.certificateChain());
 
         Path mailbox = out.resolve("mailbox");
         Path eml = mailbox.resolve("eml");
@@ -152,6 +156,7 @@ public final class DemoSampleGenerator {
         String text = new String(tampered, StandardCharsets.ISO_8859_1);
         Files.write(eml.resolve(String.format("%02d-tampered.eml", n)),
                 text.replaceFirst("payment of 100 EUR", "payment of 900 EUR").getBytes(StandardCharsets.ISO_8859_1));
+        tsa.close();
         // An unsigned message.
         Files.write(eml.resolve(String.format("%02d-unsigned.eml", ++n)), unsignedMessage(n, START.plusDays(101)));
         // Not a message at all.
@@ -168,10 +173,14 @@ public final class DemoSampleGenerator {
                 ingests `mailbox/`. Everything here is TEST ONLY: the keys were thrown away after signing.
 
                 - `pki/demo-trust-anchor.pem` — the demo root CA, the trust anchor for validation
-                - `pki/demo-issuing-ca.pem`, `pki/demo-issuing-ca.crl` — the issuing CA and its CRL
-                  (revokes Mallory's certificate on 2026-03-01, reason keyCompromise)
+                - `pki/demo-issuing-ca.pem`, `pki/demo-issuing-ca.crl` — the issuing CA and its CRL of 2026-06-01
+                  (revokes Mallory's certificate as of 2026-03-01, reason keyCompromise)
+                - `pki/demo-root-ca.crl` — the root's CRL of 2026-06-01 (the issuing CA is not revoked)
+                - `pki/demo-tsa-chain.pem` — the demo TSA that time-stamped every signature (CAdES B-T), a trust
+                  anchor for time-stamps
                 - `pki/<signer>.pem` — each signer's certificate chain
-                - `mailbox/eml/` — 20 S/MIME messages from three signers (one with a non-ASCII name), two from
+                - `mailbox/eml/` — 20 S/MIME messages (CAdES B-T, made with es-formats) from three signers (one
+                  with a non-ASCII name), two from
                   the revoked signer (signed after the revocation), one tampered after signing, one unsigned
                 - `mailbox/finance.mbox` — 6 signed messages in an mbox
                 - `mailbox/Maildir/` — 4 signed messages in a Maildir
@@ -188,25 +197,28 @@ public final class DemoSampleGenerator {
         Files.writeString(out.resolve("INDEX.txt"), "# files bundled for `vellum demo`\n" + String.join("\n", files) + "\n");
     }
 
-    private static byte[] signedMessage(int n, Party signer, X509Certificate ca, X509Certificate root, ZonedDateTime sent,
-                                        String subject, String body) throws Exception {
-        MimeBodyPart content = new MimeBodyPart();
-        content.setText(body, "UTF-8");
-        content.setHeader("Content-Transfer-Encoding", "quoted-printable");
-        ASN1EncodableVector attributes = new ASN1EncodableVector();
-        attributes.add(new Attribute(CMSAttributes.signingTime, new DERSet(new Time(Date.from(sent.toInstant())))));
-        SMIMESignedGenerator generator = new SMIMESignedGenerator();
-        generator.addSignerInfoGenerator(new JcaSimpleSignerInfoGeneratorBuilder()
-                .setSignedAttributeGenerator(new DefaultSignedAttributeTableGenerator(new AttributeTable(attributes)))
-                .build("SHA256withECDSA", signer.keys().getPrivate(), signer.certificate()));
-        generator.addCertificates(new JcaCertStore(List.of(signer.certificate(), ca)));
-        MimeMultipart signed = generator.generate(content);
-        MimeMessage message = message(n, signer.name(), signer.email(), sent, subject);
-        message.setContent(signed, signed.getContentType());
-        message.saveChanges();
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        message.writeTo(bytes);
-        return bytes.toByteArray();
+    /** A CAdES B-B S/MIME message made by es-formats, extended to B-T with the demo TSA five minutes later. */
+    private byte[] signedMessage(int n, Party signer, X509Certificate ca, X509Certificate root, ZonedDateTime sent,
+                                 String subject, String body) throws Exception {
+        java.time.Clock at = java.time.Clock.fixed(sent.toInstant(), ZoneOffset.UTC);
+        byte[] entity = ("Content-Type: text/plain; charset=UTF-8\r\nContent-Transfer-Encoding: 7bit\r\n\r\n"
+                + body.replace("\n", "\r\n")).getBytes(StandardCharsets.UTF_8);
+        java.util.Map<String, String> headers = new java.util.LinkedHashMap<>();
+        headers.put("From", new InternetAddress(signer.email(), signer.name(), "UTF-8").toString());
+        headers.put("To", "records@vellum.example");
+        headers.put("Subject", jakarta.mail.internet.MimeUtility.encodeText(subject, "UTF-8", "Q"));
+        headers.put("Message-ID", "<demo-" + n + "@vellum.example>");
+        byte[] message = dev.vellum.formats.create.CadesSigner
+                .builder(dev.vellum.formats.create.SigningKey.of(signer.keys().getPrivate(),
+                        List.of(signer.certificate(), ca, root)))
+                .clock(at)
+                .build()
+                .signSmime(entity, new dev.vellum.formats.create.SmimeMessageWriter.Headers(headers));
+        tsaClock.set(sent.toInstant().plusSeconds(300));
+        return dev.vellum.formats.extend.CadesExtender.builder().timestampSource(tsa).clock(tsaClock).build()
+                .extend(new dev.vellum.formats.SignedDocumentReader().read(message),
+                        dev.vellum.formats.extend.ExtensionTarget.T)
+                .output();
     }
 
     private static byte[] unsignedMessage(int n, ZonedDateTime sent) throws Exception {
@@ -274,9 +286,11 @@ public final class DemoSampleGenerator {
     }
 
     private static X509CRLHolder crl(X500Name issuer, PrivateKey key, X509Certificate revoked) throws Exception {
-        X509v2CRLBuilder builder = new X509v2CRLBuilder(issuer, Date.from(REVOKED_AT.plusSeconds(3600)));
+        X509v2CRLBuilder builder = new X509v2CRLBuilder(issuer, Date.from(CRL_ISSUED));
         builder.setNextUpdate(Date.from(NOT_AFTER));
-        builder.addCRLEntry(revoked.getSerialNumber(), Date.from(REVOKED_AT), CRLReason.keyCompromise);
+        if (revoked != null) {
+            builder.addCRLEntry(revoked.getSerialNumber(), Date.from(REVOKED_AT), CRLReason.keyCompromise);
+        }
         return builder.build(new JcaContentSignerBuilder("SHA256withECDSA").build(key));
     }
 

@@ -38,9 +38,10 @@ public final class DemoCommand extends ArchiveCommand {
         ArchiveSettings settings = global().archiveSettings();
         Path data = (settings.dataDir() != null ? settings.dataDir() : Path.of("vellum-demo")).toAbsolutePath().normalize();
         Path samples = DemoSamples.extractTo(data.resolve("samples"));
-        // The demo PKI's root is the trust anchor; its certificates and CRL are the supplied validation data.
+        // The demo PKI's root and the demo TSA are the trust anchors; certificates and CRLs are supplied validation data.
         return new ArchiveSettings(data, settings.configFile(), settings.now(), settings.properties())
                 .with("vellum.validation.trust[0]", samples.resolve("pki/demo-trust-anchor.pem").toString())
+                .with("vellum.validation.trust[1]", samples.resolve("pki/demo-tsa-chain.pem").toString())
                 .with("vellum.validation.validation-data[0]", samples.resolve("pki").toString());
     }
 
@@ -69,15 +70,11 @@ public final class DemoCommand extends ArchiveCommand {
                 + (ingest.count("quarantined") + ingest.count("alreadyQuarantined")) + " quarantined"));
         steps.add(new Step("first validation", ingest.status(), verdicts(ingest)));
 
-        console.say("2/4 upgrade with the embedded TSA");
-        Step lta = capabilityStep("upgrade (LTA)", () -> UpgradeCommand.requiredFor("LTA"));
-        steps.add(lta);
-        if (lta.status().equals("UNAVAILABLE")) {
-            // Until CAdES extension lands, the archive still protects every item: one evidence record each.
-            JobRun ers = runJob(archive, console, UpgradeJobConfiguration.JOB, Map.of(UpgradeJobConfiguration.TARGET, "ERS"));
-            steps.add(new Step("upgrade (ERS)", ers.status(), ers.count("upgraded") + " evidence records, "
-                    + ers.count("alreadyUpgraded") + " already covered, " + ers.count("tsaCalls") + " TSA call(s)"));
-        }
+        console.say("2/4 upgrade to LTA with the embedded TSA");
+        JobRun lta = runJob(archive, console, UpgradeJobConfiguration.JOB, Map.of(UpgradeJobConfiguration.TARGET, "LTA"));
+        steps.add(new Step("upgrade (LTA)", lta.status(), lta.count("upgraded") + " upgraded, "
+                + lta.count("alreadyUpgraded") + " already LTA, " + lta.count("unsigned") + " unsigned, "
+                + (lta.count("quarantined") + lta.count("alreadyQuarantined")) + " refused (quarantined)"));
         console.say("3/4 revalidate");
         JobRun revalidate = runJob(archive, console, RevalidateJobConfiguration.JOB,
                 Map.of(RevalidateJobConfiguration.AT, "now"));

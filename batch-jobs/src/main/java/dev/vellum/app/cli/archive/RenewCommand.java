@@ -15,8 +15,8 @@ import picocli.CommandLine.Option;
 
 @Command(name = "renew", mixinStandardHelpOptions = true,
         description = {"Finds every item whose evidence stops protecting it (TSA certificate expiry, hash algorithm "
-                + "sunset) within the horizon and renews its evidence record, in batches of one TSA call.",
-                "CAdES archive-timestamp renewal follows once es-formats provides extension."})
+                + "sunset) within the horizon and renews it: evidence records in batches of one TSA call, CAdES "
+                + "signatures with one more archive time-stamp."})
 public final class RenewCommand extends ArchiveCommand {
     @Option(names = "--horizon", paramLabel = "PERIOD",
             description = "Renew what falls due within this ISO-8601 period (default: vellum.renew.horizon, P1Y).")
@@ -32,7 +32,7 @@ public final class RenewCommand extends ArchiveCommand {
             json.put("horizon", chosen.toString());
             console.printJson(json);
         } else {
-            console.table(tallyTable(run, "renewed", "withoutEvidenceRecord", "tsaCalls", "quarantined"));
+            console.table(tallyTable(run, "renewed", "withoutEvidence", "tsaCalls", "quarantined"));
         }
         if (!run.completed()) {
             return ExitCodes.FAILED;

@@ -127,7 +127,10 @@ public final class SampleSignatures {
                                     ltaReport.signatures().get(0).subIndication() == null ? null
                                             : ltaReport.signatures().get(0).subIndication().name(),
                                     ltaReport.signatures().get(0).level(), false)),
-                    LTA_RENEWAL.plus(java.time.Duration.ofDays(365 * 5 - 730)));
+                    // what the archive computes: the newest archive time-stamp protects until its TSA expires
+                    ltaReport.signatures().get(0).timestamps().stream().filter(x -> x.type().equals("ARCHIVE"))
+                            .max(java.util.Comparator.comparing(x -> x.genTime())).flatMap(x -> x.protectsUntil())
+                            .orElse(null));
 
             clock.set(SIGNED.plusSeconds(7200));
             SignatureValidator revocationAware = SignatureValidator.builder()
@@ -151,8 +154,12 @@ public final class SampleSignatures {
             headers.put("To", "records@vellum.example");
             headers.put("Subject", MimeUtility.encodeText(subject, "UTF-8", "B"));
             headers.put("Message-ID", "<sample-" + n + "@records.example>");
-            return CadesSigner.builder(SigningKey.of(signer.privateKey(), signer.chain())).clock(clock).build()
+            byte[] message = CadesSigner.builder(SigningKey.of(signer.privateKey(), signer.chain())).clock(clock).build()
                     .signSmime(entity, new SmimeMessageWriter.Headers(headers));
+            // Jakarta Mail names the message after the local host; the header is outside the signed part
+            return new String(message, StandardCharsets.ISO_8859_1)
+                    .replaceFirst("Message-ID: <[^>]*>", "Message-ID: <sample-" + n + "@records.example>")
+                    .getBytes(StandardCharsets.ISO_8859_1);
         } catch (java.io.UnsupportedEncodingException e) {
             throw new IllegalStateException(e);
         }

@@ -75,6 +75,15 @@ class VellumCliTest {
         assertThat(Files.readString(report.resolve("batch-report.json"))).contains("\"INDETERMINATE\" : 2")
                 .contains("empty file");
         assertThat(report.resolve("items")).isDirectoryContaining("glob:**/item-1.json");
+
+        CliRunner.Result pdfRun = CliRunner.run("--data", data, "report", "--format", "pdf", "--out", report.toString());
+        assertThat(pdfRun.exitCode()).as(pdfRun.err()).isZero();
+        assertThat(report.resolve("batch-report.pdf")).exists();
+        assertThat(report.resolve("items")).isDirectoryContaining("glob:**/item-1.pdf");
+        CliRunner.Result xmlRun = CliRunner.run("--data", data, "report", "--format", "xml", "--item", "1", "--out",
+                report.toString());
+        assertThat(xmlRun.exitCode()).as(xmlRun.err()).isZero();
+        assertThat(Files.readString(report.resolve("items/item-1.xml"))).contains("urn:etsi:019102:mainindication:indeterminate");
     }
 
     @Test
@@ -94,14 +103,14 @@ class VellumCliTest {
     }
 
     @Test
-    void capabilitiesWhoseLibraryHasNotLandedAreRefusedWithTheReasonAndExitCode3() {
+    void unknownUpgradeTargetsAndReportFormatsAreUsageErrors() {
         String data = temp.resolve("data").toString();
         CliRunner.Result upgrade = CliRunner.run("--data", data, "upgrade", "--target", "XAdES");
         assertThat(upgrade.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(upgrade.err()).contains("unknown target");
-        CliRunner.Result pdf = CliRunner.run("--data", data, "report", "--format", "pdf", "--out", data);
-        assertThat(pdf.exitCode()).isEqualTo(ExitCodes.FAILED);
-        assertThat(pdf.err()).contains("not available in this build").contains("issue 7");
+        CliRunner.Result odt = CliRunner.run("--data", data, "report", "--format", "odt", "--out", data);
+        assertThat(odt.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(odt.err()).contains("unknown format");
     }
 
     @Test

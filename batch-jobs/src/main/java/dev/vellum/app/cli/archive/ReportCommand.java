@@ -1,6 +1,8 @@
 package dev.vellum.app.cli.archive;
 
 import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Optional;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -8,15 +10,19 @@ import java.util.Map;
 import dev.vellum.app.cli.ExitCodes;
 import dev.vellum.app.cli.console.Console;
 import dev.vellum.app.context.ArchiveContext;
-import dev.vellum.app.jobs.Capability;
-import dev.vellum.app.jobs.CapabilityUnavailableException;
 import dev.vellum.app.jobs.JobRun;
+import dev.vellum.app.report.ArchiveReports;
 import dev.vellum.app.report.DossierFiles;
 import dev.vellum.app.report.ItemDossier;
 import dev.vellum.app.report.ReportJobConfiguration;
 import dev.vellum.app.store.ArchiveIndex;
+import dev.vellum.app.store.BlobStore;
 import dev.vellum.app.store.EventLog;
 import dev.vellum.app.store.Item;
+
+import dev.vellum.reports.etsi.EtsiValidationReportWriter;
+import dev.vellum.reports.model.ItemReport;
+import dev.vellum.reports.pdf.PdfReportWriter;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -41,13 +47,7 @@ public final class ReportCommand extends ArchiveCommand {
             console.warn("vellum report: unknown format " + format + " (pdf, json or xml)");
             return ExitCodes.USAGE;
         }
-        if (!chosen.equals("json")) {
-            try {
-                Capability.EVIDENCE_REPORTS.require();
-            } catch (CapabilityUnavailableException e) {
-                return refuse(console, "report", e);
-            }
-        }
+        format = chosen;
         return null;
     }
 
@@ -61,25 +61,42 @@ public final class ReportCommand extends ArchiveCommand {
                 console.warn("vellum report: no item " + item);
                 return ExitCodes.USAGE;
             }
-            ItemDossier dossier = new ItemDossier(1, found, index.sources(item), index.versions(item),
-                    index.validationRuns(item), archive.bean(EventLog.class).forItem(item));
-            Path file = DossierFiles.writeJson(dir.resolve("items").resolve("item-" + item + ".json"), dossier);
+            Path file;
+            if (format.equals("json")) {
+                ItemDossier dossier = new ItemDossier(1, found, index.sources(item), index.versions(item),
+                        index.validationRuns(item), archive.bean(EventLog.class).forItem(item));
+                file = DossierFiles.writeJson(dir.resolve("items").resolve("item-" + item + ".json"), dossier);
+            } else {
+                Optional<ItemReport> report = new ArchiveReports(index, archive.bean(BlobStore.class)).item(found);
+                if (report.isEmpty()) {
+                    console.warn("vellum report: item " + item + " has not been validated yet (run `vellum revalidate`)");
+                    return ExitCodes.ATTENTION;
+                }
+                byte[] bytes = format.equals("pdf") ? new PdfReportWriter(archive.bean(Clock.class)).item(report.get())
+                        : new EtsiValidationReportWriter().write(report.get().validation());
+                file = DossierFiles.write(dir.resolve("items").resolve("item-" + item + "." + format), bytes);
+            }
             console.say("item report: " + file);
             if (console.json()) {
                 console.printJson(Map.of("itemReport", file.toString()));
             }
             return ExitCodes.OK;
         }
-        JobRun run = runJob(archive, console, ReportJobConfiguration.JOB, Map.of(ReportJobConfiguration.OUT, dir.toString()));
+        JobRun run = runJob(archive, console, ReportJobConfiguration.JOB, Map.of(ReportJobConfiguration.OUT, dir.toString(),
+                ReportJobConfiguration.FORMAT, format));
         Path batch = dir.resolve(ReportJobConfiguration.BATCH_FILE);
+        Path batchPdf = dir.resolve(ReportJobConfiguration.BATCH_PDF);
         if (console.json()) {
             Map<String, Object> json = new LinkedHashMap<>();
             json.put("job", run);
             json.put("batchReport", batch.toString());
+            if (format.equals("pdf")) {
+                json.put("batchPdf", batchPdf.toString());
+            }
             console.printJson(json);
         } else {
-            console.table(tallyTable(run, "itemReports", "batchReports"));
-            console.say("batch report: " + batch);
+            console.table(tallyTable(run, "itemReports", "notValidated", "batchReports"));
+            console.say("batch report: " + (format.equals("pdf") ? batchPdf : batch));
         }
         return run.completed() ? ExitCodes.OK : ExitCodes.FAILED;
     }

@@ -84,6 +84,22 @@ class VellumCliTest {
                 report.toString());
         assertThat(xmlRun.exitCode()).as(xmlRun.err()).isZero();
         assertThat(Files.readString(report.resolve("items/item-1.xml"))).contains("urn:etsi:019102:mainindication:indeterminate");
+
+        // the archive seals the batch PDF (PAdES B-T, its embedded TSA) with a key it is given
+        dev.vellum.testkit.pki.Credential sealer = dev.vellum.testkit.pki.TestPki.shared()
+                .signer(dev.vellum.testkit.pki.KeyType.ECDSA_P256);
+        Path p12 = temp.resolve("seal.p12");
+        Files.write(p12, sealer.toPkcs12("seal-pw".toCharArray()));
+        Path pw = temp.resolve("seal.pw");
+        Files.writeString(pw, "seal-pw\n");
+        CliRunner.Result sealed = CliRunner.run("--data", data, "report", "--format", "pdf", "--out", report.toString(),
+                "--seal-key", p12.toString(), "--seal-password-file", pw.toString());
+        assertThat(sealed.exitCode()).as(sealed.err()).isZero();
+        try (org.apache.pdfbox.pdmodel.PDDocument doc = org.apache.pdfbox.Loader.loadPDF(report.resolve("batch-report.pdf")
+                .toFile())) {
+            assertThat(doc.getSignatureDictionaries()).hasSize(1);
+            assertThat(doc.getLastSignatureDictionary().getSubFilter()).isEqualTo("ETSI.CAdES.detached");
+        }
     }
 
     @Test

@@ -1,5 +1,7 @@
 package dev.vellum.app.cli.archive;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Optional;
@@ -20,7 +22,10 @@ import dev.vellum.app.store.BlobStore;
 import dev.vellum.app.store.EventLog;
 import dev.vellum.app.store.Item;
 
+import dev.vellum.formats.create.SigningKey;
 import dev.vellum.reports.etsi.EtsiValidationReportWriter;
+import dev.vellum.reports.seal.PdfSealer;
+import dev.vellum.timestamping.embedded.EmbeddedTsa;
 import dev.vellum.reports.model.ItemReport;
 import dev.vellum.reports.pdf.PdfReportWriter;
 
@@ -40,6 +45,13 @@ public final class ReportCommand extends ArchiveCommand {
     @Option(names = "--item", paramLabel = "ID", description = "Only this item's report.")
     Long item;
 
+    @Option(names = "--seal-key", paramLabel = "P12", description = "Seal the PDF (the batch PDF, or the --item PDF) as "
+            + "PAdES B-T with this PKCS#12 key, time-stamped by the archive's embedded TSA.")
+    Path sealKey;
+
+    @Option(names = "--seal-password-file", paramLabel = "FILE", description = "First line: the PKCS#12 password.")
+    Path sealPasswordFile;
+
     @Override
     protected Integer refuseEarly(Console console) {
         String chosen = format.toLowerCase(Locale.ROOT);
@@ -48,6 +60,14 @@ public final class ReportCommand extends ArchiveCommand {
             return ExitCodes.USAGE;
         }
         format = chosen;
+        if (sealKey != null && !chosen.equals("pdf")) {
+            console.warn("vellum report: --seal-key needs --format pdf");
+            return ExitCodes.USAGE;
+        }
+        if (sealKey != null && !Files.isRegularFile(sealKey)) {
+            console.warn("vellum report: no seal key " + sealKey);
+            return ExitCodes.USAGE;
+        }
         return null;
     }
 
@@ -75,6 +95,9 @@ public final class ReportCommand extends ArchiveCommand {
                 byte[] bytes = format.equals("pdf") ? new PdfReportWriter(archive.bean(Clock.class)).item(report.get())
                         : new EtsiValidationReportWriter().write(report.get().validation());
                 file = DossierFiles.write(dir.resolve("items").resolve("item-" + item + "." + format), bytes);
+                if (!seal(archive, console, file)) {
+                    return ExitCodes.FAILED;
+                }
             }
             console.say("item report: " + file);
             if (console.json()) {
@@ -86,6 +109,9 @@ public final class ReportCommand extends ArchiveCommand {
                 ReportJobConfiguration.FORMAT, format));
         Path batch = dir.resolve(ReportJobConfiguration.BATCH_FILE);
         Path batchPdf = dir.resolve(ReportJobConfiguration.BATCH_PDF);
+        if (run.completed() && format.equals("pdf") && !seal(archive, console, batchPdf)) {
+            return ExitCodes.FAILED;
+        }
         if (console.json()) {
             Map<String, Object> json = new LinkedHashMap<>();
             json.put("job", run);
@@ -99,5 +125,24 @@ public final class ReportCommand extends ArchiveCommand {
             console.say("batch report: " + (format.equals("pdf") ? batchPdf : batch));
         }
         return run.completed() ? ExitCodes.OK : ExitCodes.FAILED;
+    }
+
+    /** PAdES B-T seal of a written report PDF, when --seal-key is given; false (and a message) when it failed. */
+    private boolean seal(ArchiveContext archive, Console console, Path pdf) {
+        if (sealKey == null) {
+            return true;
+        }
+        try {
+            char[] password = sealPasswordFile == null ? new char[0]
+                    : Files.readAllLines(sealPasswordFile, StandardCharsets.UTF_8).stream().findFirst().orElse("").toCharArray();
+            SigningKey key = SigningKey.fromPkcs12(Files.readAllBytes(sealKey), password);
+            PdfSealer sealer = PdfSealer.of(key, archive.bean(EmbeddedTsa.class), archive.bean(Clock.class));
+            DossierFiles.write(pdf, sealer.seal(Files.readAllBytes(pdf)));
+            console.say("sealed (PAdES B-T): " + pdf);
+            return true;
+        } catch (java.io.IOException | RuntimeException e) {
+            console.warn("vellum report: cannot seal " + pdf + " with " + sealKey + ": " + e.getMessage());
+            return false;
+        }
     }
 }

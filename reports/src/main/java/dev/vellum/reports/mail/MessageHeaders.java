@@ -76,10 +76,16 @@ public final class MessageHeaders {
             if (parsed.length == 0) {
                 return text(raw);
             }
-            return Arrays.stream(parsed).map(InternetAddress::toUnicodeString).collect(Collectors.joining(", "));
+            return Arrays.stream(parsed).map(MessageHeaders::display).collect(Collectors.joining(", "));
         } catch (MessagingException e) {
             return text(raw);
         }
+    }
+
+    /** "Name <address>" without the quotes RFC 5322 needs around some names: this is for reading, not for sending. */
+    private static String display(InternetAddress a) {
+        String personal = a.getPersonal();
+        return personal == null || personal.isBlank() ? a.getAddress() : personal + " <" + a.getAddress() + ">";
     }
 
     private static Instant date(String raw) {

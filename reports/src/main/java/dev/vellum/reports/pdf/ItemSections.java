@@ -107,7 +107,8 @@ final class ItemSections {
         if (s.signer() == null) {
             return "Signer unknown.";
         }
-        return "Signed by " + s.signer().name() + (s.signer().email() == null ? "" : " <" + s.signer().email() + ">")
+        String email = emailOrNull(s.signer().email());
+        return "Signed by " + s.signer().name() + (email == null ? "" : " <" + email + ">")
                 + (s.claimedSigningTime() == null ? "" : ", claimed signing time " + Verdicts.minute(s.claimedSigningTime()))
                 + ".";
     }
@@ -143,9 +144,9 @@ final class ItemSections {
         List<String[]> kv = new ArrayList<>();
         if (s.signer() != null) {
             kv.add(new String[] {"Signer", s.signer().name()});
-            kv.add(new String[] {"E-mail", s.signer().email()});
-            kv.add(new String[] {"Certificate subject", s.signer().subject()});
-            kv.add(new String[] {"Issuer", s.signer().issuer()});
+            kv.add(new String[] {"E-mail", emailOrNull(s.signer().email())});
+            kv.add(new String[] {"Certificate subject", readableName(s.signer().subject())});
+            kv.add(new String[] {"Issuer", readableName(s.signer().issuer())});
             kv.add(new String[] {"Serial number", s.signer().serialNumber(), "mono"});
         }
         kv.add(new String[] {"Claimed signing time", s.claimedSigningTime() == null ? null : Verdicts.second(s.claimedSigningTime())});
@@ -291,6 +292,26 @@ final class ItemSections {
             names.putIfAbsent("signature:" + s.id(), "the signature value");
         }
         return names;
+    }
+
+    /** Only what looks like an address: a value that is not one is left out rather than shown garbled. */
+    static String emailOrNull(String email) {
+        return email != null && email.matches("[^\\s<>@\\[\\]]+@[^\\s<>@]+") ? email : null;
+    }
+
+    /**
+     * A distinguished name for people: attributes the RFC 2253 form prints as {@code OID=#hex} (e.g.
+     * emailAddress) decoded to {@code E=...} with Bouncy Castle's style; the string as given if it does not parse.
+     */
+    static String readableName(String dn) {
+        if (dn == null || !dn.contains("=#")) {
+            return dn;
+        }
+        try {
+            return new org.bouncycastle.asn1.x500.X500Name(org.bouncycastle.asn1.x500.style.BCStyle.INSTANCE, dn).toString();
+        } catch (RuntimeException e) {
+            return dn;
+        }
     }
 
     /** What an object no chain names is: a certificate by its subject, anything else by its type. */

@@ -1,5 +1,11 @@
 package dev.vellum.validation.process;
 
+import org.bouncycastle.asn1.ASN1ObjectIdentifier;
+import org.bouncycastle.asn1.x500.RDN;
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x500.style.BCStyle;
+import org.bouncycastle.asn1.x500.style.IETFUtils;
+import java.security.cert.CertificateParsingException;
 import dev.vellum.validation.Indication;
 import dev.vellum.validation.SubIndication;
 import dev.vellum.formats.CadesSignature;
@@ -21,8 +27,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import javax.naming.ldap.LdapName;
-import javax.naming.ldap.Rdn;
 
 /**
  * EN 319 102-1 §5.3 validation process for basic signatures: format checking, identification of
@@ -186,30 +190,29 @@ public final class BasicSignatureValidation {
     }
 
     static SignerIdentity identity(X509Certificate c) {
-        String subject = c.getSubjectX500Principal().getName();
-        String cn = subject;
-        String email = null;
+        // Read the names from the DER: the RFC 2253 string renders emailAddress as "#hex".
+        X500Name subject = X500Name.getInstance(c.getSubjectX500Principal().getEncoded());
+        String cn = firstValue(subject, BCStyle.CN);
+        String email = firstValue(subject, BCStyle.EmailAddress);
         try {
-            for (Rdn rdn : new LdapName(subject).getRdns()) {
-                if (rdn.getType().equalsIgnoreCase("CN")) {
-                    cn = rdn.getValue().toString();
-                }
-                if (rdn.getType().equalsIgnoreCase("EMAILADDRESS") || rdn.getType().equals("1.2.840.113549.1.9.1")) {
-                    email = rdn.getValue().toString();
-                }
-            }
             if (c.getSubjectAlternativeNames() != null) {
                 for (List<?> san : c.getSubjectAlternativeNames()) {
-                    if (Integer.valueOf(1).equals(san.get(0))) {
+                    if (Integer.valueOf(1).equals(san.get(0))) { // rfc822Name (RFC 5280 §4.2.1.6)
                         email = san.get(1).toString();
                         break;
                     }
                 }
             }
-        } catch (Exception e) {
-            // keep what was found
+        } catch (CertificateParsingException e) {
+            // an unparsable SAN leaves the subject's emailAddress, if any
         }
-        return new SignerIdentity(cn, subject, email, c.getIssuerX500Principal().getName(),
-                c.getSerialNumber().toString(16), Fingerprints.of(c));
+        String subjectName = c.getSubjectX500Principal().getName();
+        return new SignerIdentity(cn == null ? subjectName : cn, subjectName, email,
+                c.getIssuerX500Principal().getName(), c.getSerialNumber().toString(16), Fingerprints.of(c));
+    }
+
+    private static String firstValue(X500Name name, ASN1ObjectIdentifier type) {
+        RDN[] rdns = name.getRDNs(type);
+        return rdns.length == 0 ? null : IETFUtils.valueToString(rdns[0].getFirst().getValue());
     }
 }

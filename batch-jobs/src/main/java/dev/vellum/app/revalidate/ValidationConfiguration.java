@@ -34,9 +34,9 @@ public class ValidationConfiguration {
                                   dev.vellum.app.store.ArchiveIndex index,
                                   org.springframework.beans.factory.ObjectProvider<dev.vellum.timestamping.embedded.EmbeddedTsa> embeddedTsa) {
         VellumProperties.Validation settings = properties.validation();
-        // The archive's own TSA is trusted for the archive time-stamps it made (its root, self-generated or configured).
-        List<X509Certificate> tsaChain = embeddedTsa.getObject().certificateChain();
-        TrustAnchors trust = trust(settings.trust()).union(TrustAnchors.of(tsaChain.get(tsaChain.size() - 1)));
+        // The archive's own TSA is trusted for the archive time-stamps it made: its whole chain, since it
+        // has no revocation service for its certificate (the same as an operator trusting a rotated chain.pem).
+        TrustAnchors trust = trust(settings.trust()).union(TrustAnchors.of(embeddedTsa.getObject().certificateChain()));
         ValidationMaterial material = material(settings.validationData());
         SignatureValidator offline = SignatureValidator.builder().trustAnchors(trust).material(material)
                 .fetchSettings(FetchSettings.offlineOnly()).clock(clock).build();
@@ -63,9 +63,8 @@ public class ValidationConfiguration {
         FetchSettings.Builder fetch = FetchSettings.builder().offline(!settings.online());
         settings.allowedHosts().forEach(fetch::allowHost);
         // The archive's own TSA is trusted for its earlier tokens, whose chains LTA renewal must embed.
-        List<X509Certificate> tsaChain = embeddedTsa.getObject().certificateChain();
         SignatureValidator collectorValidator = SignatureValidator.builder()
-                .trustAnchors(trust(settings.trust()).union(TrustAnchors.of(tsaChain.get(tsaChain.size() - 1))))
+                .trustAnchors(trust(settings.trust()).union(TrustAnchors.of(embeddedTsa.getObject().certificateChain())))
                 .material(material).fetchSettings(fetch.build()).clock(clock).build();
         dev.vellum.timestamping.TimestampSource tsa = (algorithm, digest) -> embeddedTsa.getObject().timestamp(algorithm, digest);
         return new dev.vellum.app.upgrade.LtaExtension(dev.vellum.formats.extend.CadesExtender.builder()

@@ -182,24 +182,55 @@ public final class CadesExtender {
         return reread(doc, editor.encode());
     }
 
-    /** Chains and revocation data for every signer and every TSA already present (req s). */
+    /**
+     * Chains and revocation data for every signer and every TSA already present (req s). Once a
+     * signature carries an archive time-stamp, that time-stamp protects the material embedded before it
+     * (EN 319 122-1 §5.5.3): a renewal then needs fresh data only for the TSA of the newest archive
+     * time-stamp, which nothing protects yet. The signer's and the older TSAs' certificates are asked
+     * for as already protected: after they expire no fresh revocation data exists for them, and none is
+     * needed (EN 319 102-1 §5.6.2).
+     */
     private ValidationData fetch(SignedDocument doc) {
         if (validationData == null) {
             throw new SignatureFormatException("LT and LTA need a validation data source (certificates, CRLs, OCSP)");
         }
         LinkedHashSet<X509Certificate> targets = new LinkedHashSet<>();
+        LinkedHashSet<X509Certificate> protectedByArchive = new LinkedHashSet<>();
         LinkedHashSet<X509Certificate> available = new LinkedHashSet<>();
         for (CadesSignature s : doc.allSignatures()) {
-            s.signingCertificate().ifPresentOrElse(targets::add, () -> {
+            Optional<EmbeddedTimestamp> newestArchive = newestArchiveTimestamp(topLevel(s));
+            LinkedHashSet<X509Certificate> into = newestArchive.isPresent() ? protectedByArchive : targets;
+            s.signingCertificate().ifPresentOrElse(into::add, () -> {
                 throw new SignatureFormatException("signer certificate of " + s.id() + " not found; supply it to the reader");
             });
             available.addAll(s.knownCertificates());
             for (EmbeddedTimestamp t : s.timestamps()) {
-                tsaCertificate(t).ifPresent(targets::add);
+                boolean newest = newestArchive.isPresent() && newestArchive.get() == t;
+                tsaCertificate(t).ifPresent(newest ? targets::add : into::add);
             }
         }
+        protectedByArchive.removeAll(targets);
         return validationData.validationData(new ValidationDataSource.Request(new ArrayList<>(targets),
-                new ArrayList<>(available), clock.instant()));
+                new ArrayList<>(available), clock.instant(), new ArrayList<>(protectedByArchive)));
+    }
+
+    private static CadesSignature topLevel(CadesSignature s) {
+        CadesSignature top = s;
+        while (top.parent().isPresent()) {
+            top = top.parent().get();
+        }
+        return top;
+    }
+
+    /** The archive time-stamp (any version) with the latest genTime; among equal times the last stored. */
+    private static Optional<EmbeddedTimestamp> newestArchiveTimestamp(CadesSignature s) {
+        EmbeddedTimestamp newest = null;
+        for (EmbeddedTimestamp t : s.timestamps()) {
+            if (t.kind().isArchive() && (newest == null || !t.genTime().isBefore(newest.genTime()))) {
+                newest = t;
+            }
+        }
+        return Optional.ofNullable(newest);
     }
 
     private static Optional<X509Certificate> tsaCertificate(EmbeddedTimestamp t) {

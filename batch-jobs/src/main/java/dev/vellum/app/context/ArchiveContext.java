@@ -64,12 +64,24 @@ public final class ArchiveContext implements AutoCloseable {
         }
     }
 
+    /**
+     * A bean of the archive, created on first use; a setting it needs that cannot work (a TSA or seal key
+     * file, say) is an {@link ArchiveUnavailableException} naming the setting.
+     */
     public <T> T bean(Class<T> type) {
-        return context.getBean(type);
+        try {
+            return context.getBean(type);
+        } catch (org.springframework.beans.BeansException e) {
+            throw new ArchiveUnavailableException("configuration: " + rootMessage(e), e);
+        }
     }
 
     public Job job(String name) {
-        return context.getBean(name + "Job", Job.class);
+        try {
+            return context.getBean(name + "Job", Job.class);
+        } catch (org.springframework.beans.BeansException e) {
+            throw new ArchiveUnavailableException("configuration: " + rootMessage(e), e);
+        }
     }
 
     /** Runs (or resumes) a job to its end in this thread. */
@@ -96,11 +108,17 @@ public final class ArchiveContext implements AutoCloseable {
         }
     }
 
+    /** Our own exceptions' messages name the setting or item and the reason; otherwise the root cause says most. */
     static String rootMessage(Throwable t) {
         Throwable cause = t;
-        while (cause.getCause() != null && cause.getCause() != cause) {
+        while (true) {
+            if (cause.getClass().getName().startsWith("dev.vellum.") && cause.getMessage() != null) {
+                return cause.getMessage();
+            }
+            if (cause.getCause() == null || cause.getCause() == cause) {
+                return cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+            }
             cause = cause.getCause();
         }
-        return cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
     }
 }

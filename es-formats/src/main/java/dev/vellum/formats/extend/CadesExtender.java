@@ -109,6 +109,32 @@ public final class CadesExtender {
     }
 
     /**
+     * An archive seal on every top-level signature: a countersignature by {@code sealer} over each
+     * signature value (RFC 5652 §11.4; EPES when the sealer has a policy), added as unsigned data only.
+     * An S/MIME message comes back as a message with only its CMS part's body replaced. Extend the
+     * result to LTA afterwards so that an archive time-stamp covers the seals and their validation data.
+     */
+    public ExtendedDocument seal(SignedDocument document, dev.vellum.formats.create.CadesSigner sealer) {
+        if (document.signatures().isEmpty()) {
+            throw new SignatureFormatException("the SignedData has no signers to seal");
+        }
+        if (document.streamed()) {
+            throw new SignatureFormatException("sealing a large streamed file is not supported; extend it to LTA instead");
+        }
+        checkIntact(document);
+        SignedDocument current = document;
+        List<String> actions = new ArrayList<>();
+        for (int i = 0; i < document.signatures().size(); i++) {
+            CadesSignature target = current.signatures().get(i);
+            current = reread(current, sealer.counterSign(current, target));
+            actions.add("sealed " + target.id() + " with a countersignature");
+        }
+        byte[] cms = current.cmsEncoded();
+        Optional<byte[]> message = document.smime().map(env -> SmimeRewriter.replaceCms(env, cms));
+        return new ExtendedDocument(cms, message, actions);
+    }
+
+    /**
      * Embeds an RFC 4998 evidence record as the TS 119 122-3 unsigned attribute of signature
      * {@code signatureIndex}: internal-evidence-records for an enveloping CMS, external for detached.
      * The record must cover {@link #evidenceRecordInput} of the same document.

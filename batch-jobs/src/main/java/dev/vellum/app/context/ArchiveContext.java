@@ -48,9 +48,13 @@ public final class ArchiveContext implements AutoCloseable {
         application.setRegisterShutdownHook(false);
         DataDirectoryLock[] lock = new DataDirectoryLock[1];
         // Lock as soon as the data directory is known, before the database is opened.
+        // A remote-partitioning worker does not lock: it runs only the partitions a manager (which holds the
+        // lock) hands it, beside other workers on the same shared data directory.
         application.addListeners((ApplicationEnvironmentPreparedEvent event) -> {
             String dir = event.getEnvironment().getProperty("vellum.data-dir", "./vellum-data");
-            lock[0] = DataDirectoryLock.acquire(Path.of(dir).toAbsolutePath().normalize());
+            if (!"worker".equalsIgnoreCase(event.getEnvironment().getProperty("vellum.remote.role", "none"))) {
+                lock[0] = DataDirectoryLock.acquire(Path.of(dir).toAbsolutePath().normalize());
+            }
         });
         try {
             ConfigurableApplicationContext context = application.run(args.toArray(String[]::new));

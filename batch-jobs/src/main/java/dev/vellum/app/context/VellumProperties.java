@@ -25,7 +25,8 @@ public record VellumProperties(
         @DefaultValue Schedule schedule,
         @DefaultValue Validation validation,
         @DefaultValue Tsa tsa,
-        @DefaultValue Seal seal) {
+        @DefaultValue Seal seal,
+        @DefaultValue Remote remote) {
 
     /**
      * Trust and validation data for validation: PEM files or directories of trust anchors, and
@@ -96,6 +97,27 @@ public record VellumProperties(
      * commitment type OID.
      */
     public record Seal(Path key, Path passwordFile, String policy, Path policyDir, String commitmentType) {
+    }
+
+    /**
+     * Remote partitioning of {@code revalidate} over JMS (docs/operations.md): {@code role} {@code none}
+     * (default: everything in this process), {@code manager} (sends the partitions to the broker and
+     * waits for the workers through the shared job repository) or {@code worker} ({@code vellum serve
+     * --worker}: runs partitions it receives). Both need the same PostgreSQL database and data directory.
+     * The manager starts an embedded ActiveMQ Artemis broker at {@code broker-url} when
+     * {@code embedded-broker} is true; otherwise everyone connects to the broker there.
+     */
+    public record Remote(@DefaultValue("none") String role, @DefaultValue("tcp://127.0.0.1:61616") String brokerUrl,
+                         @DefaultValue("true") boolean embeddedBroker, @DefaultValue("vellum.partitions") String queue,
+                         String workerName, @DefaultValue("1") int concurrency,
+                         @DefaultValue("PT1S") Duration pollInterval, @DefaultValue("PT0S") Duration timeout) {
+        public boolean isManager() {
+            return "manager".equalsIgnoreCase(role);
+        }
+
+        public boolean isWorker() {
+            return "worker".equalsIgnoreCase(role);
+        }
     }
 
     public record Renew(@DefaultValue("P1Y") Period horizon) {

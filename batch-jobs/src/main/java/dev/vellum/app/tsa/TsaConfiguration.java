@@ -45,9 +45,12 @@ public class TsaConfiguration {
         String mode = properties.upgrade().tsa().toLowerCase(Locale.ROOT);
         switch (mode) {
             case "embedded" -> {
+                // A remote worker only validates: it reads the chain the manager's TSA wrote and never opens
+                // the TSA itself (which allows one process per directory, for unique serial numbers).
                 return new ArchiveTsa("embedded", embeddedSource,
                         () -> Optional.of(embedded.getObject().certificateChain().get(0).getNotAfter().toInstant()),
-                        () -> embedded.getObject().certificateChain());
+                        () -> properties.remote().isWorker() ? previousEmbeddedChain(properties)
+                                : embedded.getObject().certificateChain());
             }
             case "external" -> {
                 VellumProperties.Tsa settings = properties.tsa();
@@ -74,7 +77,7 @@ public class TsaConfiguration {
         return properties.dataDir().resolve("tsa");
     }
 
-    /** The chain of an embedded TSA this archive used before it switched to external TSAs, if any. */
+    /** The chain the embedded TSA last wrote (one this archive used before switching to external TSAs), if any. */
     private static List<X509Certificate> previousEmbeddedChain(VellumProperties properties) {
         Path chain = embeddedDirectory(properties).resolve("chain.pem");
         return Files.isRegularFile(chain) ? TrustAnchors.readCertificates(chain) : List.of();

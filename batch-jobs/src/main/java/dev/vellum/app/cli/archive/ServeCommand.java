@@ -24,6 +24,17 @@ public final class ServeCommand extends ArchiveCommand {
             description = "Stop after this many job runs (0 = run until stopped).")
     int maxRuns;
 
+    @Option(names = "--worker",
+            description = "Run as a remote-partitioning worker (vellum.remote.*): take partitions of the manager's "
+                    + "jobs from the broker until stopped, instead of running schedules.")
+    boolean worker;
+
+    @Override
+    protected dev.vellum.app.context.ArchiveSettings settings() {
+        dev.vellum.app.context.ArchiveSettings settings = super.settings();
+        return worker ? settings.with("vellum.remote.role", "worker") : settings;
+    }
+
     @Override
     protected Integer refuseEarly(Console console) {
         if (global().now() != null) {
@@ -36,6 +47,9 @@ public final class ServeCommand extends ArchiveCommand {
     @Override
     protected int run(ArchiveContext archive, Console console) {
         VellumProperties properties = archive.properties();
+        if (worker) {
+            return serveAsWorker(archive, console, properties);
+        }
         List<ScheduledJob> jobs;
         try {
             jobs = Schedules.from(properties);
@@ -71,5 +85,21 @@ public final class ServeCommand extends ArchiveCommand {
             // the JVM is already stopping: the hook has run
         }
         return failures[0] == 0 ? ExitCodes.OK : ExitCodes.FAILED;
+    }
+
+    /** Keeps the worker's context (its JMS listener) running until the process is stopped. */
+    private static int serveAsWorker(ArchiveContext archive, Console console, VellumProperties properties) {
+        // The worker step and its JMS listener were started with the context.
+        console.say("worker listening for partitions on " + properties.remote().brokerUrl() + " (queue "
+                + properties.remote().queue() + "); stop with Ctrl-C or SIGTERM");
+        java.util.concurrent.CountDownLatch stopped = new java.util.concurrent.CountDownLatch(1);
+        Thread hook = new Thread(stopped::countDown, "vellum-worker-stop");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            stopped.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return ExitCodes.OK;
     }
 }

@@ -11,7 +11,7 @@ public enum Capability {
     CADES_EXTENSION("CAdES extension to LTA", "es-formats (issue 5: extension to T/LT/LTA)", true),
     EVIDENCE_RECORDS("RFC 4998 evidence records", "timestamping (issue 3: EvidenceBatch)", true),
     EMBEDDED_TSA("the embedded time-stamping authority", "timestamping (issue 3: embedded TSA)", true),
-    EVIDENCE_REPORTS("PDF/JSON/XML evidence reports", "validation reports (issue 7)", false);
+    EVIDENCE_REPORTS("PDF/JSON/XML evidence reports", "validation reports (issue 7)", true);
 
     private final String description;
     private final String waitingFor;

@@ -16,10 +16,15 @@ public final class DossierFiles {
     }
 
     public static Path writeJson(Path file, Object value) {
+        return write(file, JSON.writeValueAsBytes(value));
+    }
+
+    /** Any report file (PDF, XML), whole or not at all. */
+    public static Path write(Path file, byte[] bytes) {
         try {
             Files.createDirectories(file.getParent());
             Path temp = Files.createTempFile(file.getParent(), ".report-", ".tmp");
-            Files.write(temp, JSON.writeValueAsBytes(value));
+            Files.write(temp, bytes);
             Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             return file;
         } catch (IOException e) {

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 
 import dev.vellum.app.context.VellumProperties;
 import dev.vellum.app.jobs.Capability;
@@ -15,7 +16,11 @@ import dev.vellum.app.jobs.ProgressBoard;
 import dev.vellum.app.jobs.Tally;
 import dev.vellum.app.store.ArchiveIndex;
 import dev.vellum.app.store.EventLog;
+import dev.vellum.app.store.BlobStore;
 import dev.vellum.app.store.Item;
+import dev.vellum.reports.etsi.EtsiValidationReportWriter;
+import dev.vellum.reports.model.ItemReport;
+import dev.vellum.reports.pdf.PdfReportWriter;
 
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
@@ -35,16 +40,19 @@ import org.springframework.context.annotation.ScopedProxyMode;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
- * The {@code report} job (JSON): one dossier per item, written by partitions in parallel, then the
- * batch report. Files are replaced atomically, so rerunning it simply refreshes them.
- * Parameter {@code out}: the report directory. PDF and ETSI XML need the report writers of the
- * validation module and are refused by the command until they are wired.
+ * The {@code report} job: per item, written by partitions in parallel, then the batch report. Files
+ * are replaced atomically, so rerunning it simply refreshes them. Parameters: {@code out} (the
+ * report directory) and {@code format}: {@code json} (the item dossier: index row, versions, runs,
+ * events; batch JSON), {@code pdf} (the item's evidence report from its latest run; batch PDF and
+ * batch JSON) or {@code xml} (the item's ETSI TS 119 102-2 validation report; batch JSON).
  */
 @Configuration(proxyBeanMethods = false)
 public class ReportJobConfiguration {
     public static final String JOB = "report";
     public static final String OUT = "out";
+    public static final String FORMAT = "format";
     public static final String BATCH_FILE = "batch-report.json";
+    public static final String BATCH_PDF = "batch-report.pdf";
 
     @Bean
     Job reportJob(JobRepository jobRepository, Step reportItemsStep, Step reportBatchStep) {
@@ -91,25 +99,55 @@ public class ReportJobConfiguration {
     @Bean
     @Scope(value = "step", proxyMode = ScopedProxyMode.INTERFACES)
     ItemWriter<ItemDossier> reportItemWriter(@Value("#{jobParameters['" + OUT + "']}") String out,
-                                             ProgressBoard progress) {
+                                             @Value("#{jobParameters['" + FORMAT + "']}") String format,
+                                             ArchiveIndex index, BlobStore blobs, Clock clock, ProgressBoard progress) {
         Path items = Path.of(out).resolve("items");
+        String chosen = format == null ? "json" : format;
+        ArchiveReports reports = new ArchiveReports(index, blobs);
         return chunk -> {
+            int written = 0;
+            int notValidated = 0;
             for (ItemDossier dossier : chunk) {
-                DossierFiles.writeJson(items.resolve("item-" + dossier.item().id() + ".json"), dossier);
+                Item item = dossier.item();
+                if (chosen.equals("json")) {
+                    DossierFiles.writeJson(items.resolve("item-" + item.id() + ".json"), dossier);
+                    written++;
+                    continue;
+                }
+                Optional<ItemReport> report = reports.item(item);
+                if (report.isEmpty()) {
+                    notValidated++;
+                    continue;
+                }
+                byte[] bytes = chosen.equals("pdf") ? new PdfReportWriter(clock).item(report.get())
+                        : new EtsiValidationReportWriter().write(report.get().validation());
+                DossierFiles.write(items.resolve("item-" + item.id() + "." + chosen), bytes);
+                written++;
             }
-            Tally.add(StepSynchronizationManager.getContext().getStepExecution(), "itemReports", chunk.size());
+            var step = StepSynchronizationManager.getContext().getStepExecution();
+            Tally.add(step, "itemReports", written);
+            if (notValidated > 0) {
+                Tally.add(step, "notValidated", notValidated);
+            }
             progress.advance(chunk.size());
         };
     }
 
     @Bean
     Step reportBatchStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-                         ArchiveIndex index, Clock clock) {
+                         ArchiveIndex index, BlobStore blobs, VellumProperties properties, Clock clock) {
         return new StepBuilder("report-batch", jobRepository)
                 .tasklet((contribution, chunkContext) -> {
-                    String out = chunkContext.getStepContext().getStepExecution().getJobParameters().getString(OUT);
+                    var parameters = chunkContext.getStepContext().getStepExecution().getJobParameters();
+                    String out = parameters.getString(OUT);
                     DossierFiles.writeJson(Path.of(out).resolve(BATCH_FILE), batchReport(index, clock));
                     Tally.add(contribution.getStepExecution(), "batchReports", 1);
+                    if ("pdf".equals(parameters.getString(FORMAT))) {
+                        var overview = new ArchiveReports(index, blobs).overview("Vellum archive " + properties.dataDir()
+                                .toAbsolutePath().normalize(), clock);
+                        DossierFiles.write(Path.of(out).resolve(BATCH_PDF), new PdfReportWriter(clock).batch(overview));
+                        Tally.add(contribution.getStepExecution(), "batchReports", 1);
+                    }
                     return RepeatStatus.FINISHED;
                 }, transactionManager)
                 .build();

@@ -94,11 +94,12 @@ public final class ItemValidation {
                 json(report, evidenceNotes));
     }
 
+    /** Schema 2: the report in the reports module's versioned JSON (stable names, read back by the report job). */
     private static byte[] json(ValidationReport report, List<String> evidenceNotes) {
         Map<String, Object> document = new LinkedHashMap<>();
-        document.put("schemaVersion", 1);
+        document.put("schemaVersion", 2);
         document.put("evidenceRecordProblems", evidenceNotes);
-        document.put("report", report);
+        document.put("report", dev.vellum.reports.json.ReportJson.toTree(report));
         return JSON.writeValueAsBytes(document);
     }
 }

@@ -75,6 +75,31 @@ class VellumCliTest {
         assertThat(Files.readString(report.resolve("batch-report.json"))).contains("\"INDETERMINATE\" : 2")
                 .contains("empty file");
         assertThat(report.resolve("items")).isDirectoryContaining("glob:**/item-1.json");
+
+        CliRunner.Result pdfRun = CliRunner.run("--data", data, "report", "--format", "pdf", "--out", report.toString());
+        assertThat(pdfRun.exitCode()).as(pdfRun.err()).isZero();
+        assertThat(report.resolve("batch-report.pdf")).exists();
+        assertThat(report.resolve("items")).isDirectoryContaining("glob:**/item-1.pdf");
+        CliRunner.Result xmlRun = CliRunner.run("--data", data, "report", "--format", "xml", "--item", "1", "--out",
+                report.toString());
+        assertThat(xmlRun.exitCode()).as(xmlRun.err()).isZero();
+        assertThat(Files.readString(report.resolve("items/item-1.xml"))).contains("urn:etsi:019102:mainindication:indeterminate");
+
+        // the archive seals the batch PDF (PAdES B-T, its embedded TSA) with a key it is given
+        dev.vellum.testkit.pki.Credential sealer = dev.vellum.testkit.pki.TestPki.shared()
+                .signer(dev.vellum.testkit.pki.KeyType.ECDSA_P256);
+        Path p12 = temp.resolve("seal.p12");
+        Files.write(p12, sealer.toPkcs12("seal-pw".toCharArray()));
+        Path pw = temp.resolve("seal.pw");
+        Files.writeString(pw, "seal-pw\n");
+        CliRunner.Result sealed = CliRunner.run("--data", data, "report", "--format", "pdf", "--out", report.toString(),
+                "--seal-key", p12.toString(), "--seal-password-file", pw.toString());
+        assertThat(sealed.exitCode()).as(sealed.err()).isZero();
+        try (org.apache.pdfbox.pdmodel.PDDocument doc = org.apache.pdfbox.Loader.loadPDF(report.resolve("batch-report.pdf")
+                .toFile())) {
+            assertThat(doc.getSignatureDictionaries()).hasSize(1);
+            assertThat(doc.getLastSignatureDictionary().getSubFilter()).isEqualTo("ETSI.CAdES.detached");
+        }
     }
 
     @Test
@@ -94,14 +119,14 @@ class VellumCliTest {
     }
 
     @Test
-    void capabilitiesWhoseLibraryHasNotLandedAreRefusedWithTheReasonAndExitCode3() {
+    void unknownUpgradeTargetsAndReportFormatsAreUsageErrors() {
         String data = temp.resolve("data").toString();
         CliRunner.Result upgrade = CliRunner.run("--data", data, "upgrade", "--target", "XAdES");
         assertThat(upgrade.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(upgrade.err()).contains("unknown target");
-        CliRunner.Result pdf = CliRunner.run("--data", data, "report", "--format", "pdf", "--out", data);
-        assertThat(pdf.exitCode()).isEqualTo(ExitCodes.FAILED);
-        assertThat(pdf.err()).contains("not available in this build").contains("issue 7");
+        CliRunner.Result odt = CliRunner.run("--data", data, "report", "--format", "odt", "--out", data);
+        assertThat(odt.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(odt.err()).contains("unknown format");
     }
 
     @Test

@@ -40,10 +40,17 @@ class DemoFlowTest {
         assertThat(step(json, "report (JSON)").path("status").asString()).isEqualTo("COMPLETED");
         assertThat(step(json, "revalidate").path("status").asString()).isEqualTo("COMPLETED");
         // 32 signed messages extended to LTA with the embedded TSA; the unsigned one passed over; the tampered one
-        // refused by es-formats and quarantined with its reason. The PDF report waits for its library.
+        // refused by es-formats and quarantined with its reason.
         assertThat(step(json, "upgrade (LTA)").path("detail").asString())
                 .isEqualTo("32 upgraded, 0 already LTA, 1 unsigned, 1 refused (quarantined)");
-        assertThat(step(json, "report (PDF)").path("status").asString()).isEqualTo("UNAVAILABLE");
+        assertThat(step(json, "report (PDF)").path("status").asString()).isEqualTo("COMPLETED");
+        Path batchPdf = Path.of(json.path("batchPdf").asString());
+        try (org.apache.pdfbox.pdmodel.PDDocument pdf = org.apache.pdfbox.Loader.loadPDF(batchPdf.toFile())) {
+            String text = new org.apache.pdfbox.text.PDFTextStripper().getText(pdf).replaceAll("\\s+", " ");
+            assertThat(text).contains("Batch report", "Items needing attention (4)", "REVOKED_NO_POE", "garbage.eml",
+                    "Renewal due dates");
+        }
+        assertThat(batchPdf.resolveSibling("items")).isDirectoryContaining("glob:**/item-1.pdf");
         assertThat(first.exitCode()).as(first.err()).isEqualTo(ExitCodes.OK);
 
         assertThat(json.path("quarantined")).hasSize(2);

@@ -57,6 +57,7 @@ public final class CadesSigner {
     private final DigestAlgorithm digest;
     private final boolean rsaPss;
     private final Clock clock;
+    private final boolean signingTime;
     private final List<SignedAttributeBuilder> optional;
 
     private CadesSigner(Builder b) {
@@ -64,6 +65,7 @@ public final class CadesSigner {
         this.digest = b.digest != null ? b.digest : SignatureAlgorithms.defaultDigest(b.key.certificate().getPublicKey());
         this.rsaPss = b.rsaPss;
         this.clock = b.clock;
+        this.signingTime = b.signingTime;
         List<SignedAttributeBuilder> list = new ArrayList<>();
         if (b.policy != null) {
             list.add(new SignaturePolicyAttribute(b.policy));
@@ -211,7 +213,11 @@ public final class CadesSigner {
         SigningContext ctx = new SigningContext(key, digest, signer.getAlgorithmIdentifier(), contentDigest, content, counter,
                 clock.instant());
         List<SignedAttributeBuilder> builders = new ArrayList<>(List.of(new ContentTypeAttribute(),
-                new MessageDigestAttribute(), new SigningTimeAttribute(), new SigningCertificateAttribute()));
+                new MessageDigestAttribute()));
+        if (signingTime) {
+            builders.add(new SigningTimeAttribute());
+        }
+        builders.add(new SigningCertificateAttribute());
         builders.addAll(optional);
         ASN1EncodableVector attrs = new ASN1EncodableVector();
         for (SignedAttributeBuilder b : builders) {
@@ -257,6 +263,7 @@ public final class CadesSigner {
         private String mimeType;
         private TimestampSource contentTimestamps;
         private boolean algorithmProtection = true;
+        private boolean signingTime = true;
         private final List<SignedAttributeBuilder> extra = new ArrayList<>();
 
         private Builder(SigningKey key) {
@@ -305,6 +312,16 @@ public final class CadesSigner {
         /** Adds a content-time-stamp from this source. */
         public Builder contentTimestamp(TimestampSource source) {
             this.contentTimestamps = source;
+            return this;
+        }
+
+        /**
+         * The signing-time attribute; on by default (CAdES baseline requires it). Off for the CMS inside a
+         * PAdES signature, where the time goes in the signature dictionary's M entry and the attribute
+         * shall not be present (EN 319 142-1 §6.3, PAdES-BASELINE-B).
+         */
+        public Builder signingTimeAttribute(boolean on) {
+            this.signingTime = on;
             return this;
         }
 

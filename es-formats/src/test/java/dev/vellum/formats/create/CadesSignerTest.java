@@ -54,6 +54,16 @@ class CadesSignerTest {
     }
 
     @Test
+    void withoutSigningTimeForPadesTheCmsStillVerifies() {
+        byte[] p7s = CadesSigner.builder(Pki.key(KeyType.ECDSA_P256)).signingTimeAttribute(false).build()
+                .signDetached(SignedContent.of(CONTENT));
+        CadesSignature s = new SignedDocumentReader().readDetached(p7s, SignedContent.of(CONTENT)).signatures().get(0);
+        assertThat(s.signedAttributes().signingTime()).isEmpty();
+        assertThat(s.signedAttributes().signingCertificateV2()).isNotEmpty();
+        assertThat(s.cryptographicallyIntact()).as(s.signatureValueCheck().detail()).isTrue();
+    }
+
+    @Test
     void sha1SignaturesCarrySigningCertificateV1AndOthersV2() {
         CadesSignature sha1 = new SignedDocumentReader().read(CadesSigner.builder(Pki.key(KeyType.ECDSA_P256))
                 .digestAlgorithm(dev.vellum.timestamping.DigestAlgorithm.SHA1).build().signEnveloping(SignedContent.of(CONTENT)))

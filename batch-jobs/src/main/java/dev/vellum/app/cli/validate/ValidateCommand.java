@@ -102,20 +102,24 @@ public final class ValidateCommand implements Callable<Integer> {
     @Option(names = "--format", paramLabel = "text|json|xml|pdf", description = "Output format (default: text).")
     String format = "text";
 
-    @Option(names = "--out", paramLabel = "PATH", description = "Write the output here instead of standard output.")
+    @Option(names = "--out", paramLabel = "PATH", description = "Write the output here instead of standard output "
+            + "(required for pdf; a directory for xml with several files).")
     Path out;
 
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
         String fmt = format.toLowerCase(Locale.ROOT);
-        if (fmt.equals("xml") || fmt.equals("pdf")) {
-            err.println("--format " + fmt + " needs the ETSI TS 119 102-2 XML and PDF report writers (issue 7), "
-                    + "which are not in this build yet; use --format text or json.");
-            return ExitCodes.FAILED;
-        }
-        if (!fmt.equals("text") && !fmt.equals("json")) {
+        if (!fmt.equals("text") && !fmt.equals("json") && !fmt.equals("xml") && !fmt.equals("pdf")) {
             err.println("unknown --format " + format + " (text, json, xml or pdf)");
+            return ExitCodes.USAGE;
+        }
+        if (fmt.equals("pdf") && out == null) {
+            err.println("--format pdf needs --out FILE.pdf");
+            return ExitCodes.USAGE;
+        }
+        if (fmt.equals("xml") && out == null && files.size() > 1) {
+            err.println("--format xml with several files needs --out DIR (one XML report per file)");
             return ExitCodes.USAGE;
         }
         SignatureValidator validator;
@@ -129,9 +133,17 @@ public final class ValidateCommand implements Callable<Integer> {
         for (Path file : files) {
             outcomes.add(validateOne(validator, file));
         }
-        String text = fmt.equals("json") ? ValidateJson.write(outcomes) : ValidateText.write(outcomes);
-        if (!write(text, err)) {
-            return ExitCodes.FAILED;
+        if (fmt.equals("pdf") || fmt.equals("xml")) {
+            boolean written = fmt.equals("pdf") ? ValidateReports.pdf(outcomes, out, clock(), err)
+                    : ValidateReports.xml(outcomes, out, spec.commandLine().getOut(), err);
+            if (!written) {
+                return ExitCodes.FAILED;
+            }
+        } else {
+            String text = fmt.equals("json") ? ValidateJson.write(outcomes) : ValidateText.write(outcomes);
+            if (!write(text, err)) {
+                return ExitCodes.FAILED;
+            }
         }
         boolean allPassed = outcomes.stream().allMatch(o -> o.error() == null && o.report() != null
                 && o.report().signatures().stream().allMatch(s -> s.indication() == Indication.TOTAL_PASSED));
@@ -161,6 +173,10 @@ public final class ValidateCommand implements Callable<Integer> {
         } catch (IOException | RuntimeException e) {
             return new ValidateJson.FileOutcome(file.toString(), null, "cannot validate: " + e.getMessage(), null);
         }
+    }
+
+    private java.time.Clock clock() {
+        return globalNow() == null ? java.time.Clock.systemUTC() : java.time.Clock.fixed(globalNow(), java.time.ZoneOffset.UTC);
     }
 
     /** The global {@code --now}: a fixed clock for the whole run. */
@@ -214,7 +230,7 @@ public final class ValidateCommand implements Callable<Integer> {
         ValidationMaterial material = validationData == null ? ValidationMaterial.empty()
                 : ValidationDataDirectory.read(validationData);
         SignatureValidator.Builder b = SignatureValidator.builder()
-                .clock(globalNow() == null ? java.time.Clock.systemUTC() : java.time.Clock.fixed(globalNow(), java.time.ZoneOffset.UTC))
+                .clock(clock())
                 .trust(new TrustStore(anchors, tsaAnchors))
                 .certificateModel(certificateModel)
                 .fetchSettings(fetch.build())

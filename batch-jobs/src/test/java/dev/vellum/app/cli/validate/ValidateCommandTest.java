@@ -80,12 +80,46 @@ class ValidateCommandTest {
     }
 
     @Test
-    void xmlAndPdfSayTheirWritersAreNotInThisBuild(@TempDir Path tmp) throws Exception {
+    void pdfReportOfSeveralFilesWithTheirVerdicts(@TempDir Path tmp) throws Exception {
+        Path pdf = tmp.resolve("report.pdf");
+        List<String> a = args(pki(tmp), Corpus.file("openssl/messages/01-valid-rsa2048.eml").toString(),
+                Corpus.file("openssl/messages/34-revoked.eml").toString(), tmp.resolve("missing.p7m").toString());
+        a.addAll(List.of("--format", "pdf", "--out", pdf.toString()));
+        CliRunner.Result r = CliRunner.run(a.toArray(String[]::new));
+        assertThat(r.exitCode()).as(r.err()).isEqualTo(1);
+        assertThat(r.err()).contains("missing.p7m").contains("no such file");
+        try (org.apache.pdfbox.pdmodel.PDDocument doc = org.apache.pdfbox.Loader.loadPDF(pdf.toFile())) {
+            String text = new org.apache.pdfbox.text.PDFTextStripper().getText(doc).replaceAll("\\s+", " ");
+            assertThat(text).contains("01-valid-rsa2048.eml", "34-revoked.eml", "TOTAL_PASSED", "REVOKED_NO_POE");
+        }
+    }
+
+    @Test
+    void pdfNeedsAnOutputFile(@TempDir Path tmp) throws Exception {
         List<String> a = args(pki(tmp), Corpus.file("openssl/messages/13-valid-enveloping.p7m").toString());
         a.addAll(List.of("--format", "pdf"));
         CliRunner.Result r = CliRunner.run(a.toArray(String[]::new));
-        assertThat(r.exitCode()).isEqualTo(3);
-        assertThat(r.err()).contains("issue 7");
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).contains("--out");
+    }
+
+    @Test
+    void xmlIsTheEtsiValidationReport(@TempDir Path tmp) throws Exception {
+        List<String> a = args(pki(tmp), Corpus.file("openssl/messages/13-valid-enveloping.p7m").toString());
+        a.addAll(List.of("--format", "xml"));
+        CliRunner.Result r = CliRunner.run(a.toArray(String[]::new));
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out()).startsWith("<?xml").contains("<vr:ValidationReport", "http://uri.etsi.org/19102/v1.4.1#",
+                "urn:etsi:019102:mainindication:total-passed");
+
+        Path dir = tmp.resolve("xml");
+        a = args(pki(tmp), Corpus.file("openssl/messages/13-valid-enveloping.p7m").toString(),
+                Corpus.file("openssl/messages/34-revoked.eml").toString());
+        a.addAll(List.of("--format", "xml", "--out", dir.toString()));
+        r = CliRunner.run(a.toArray(String[]::new));
+        assertThat(r.exitCode()).as(r.err()).isEqualTo(1);
+        assertThat(Files.readString(dir.resolve("34-revoked.eml.xml"))).contains("REVOKED_NO_POE");
+        assertThat(dir.resolve("13-valid-enveloping.p7m.xml")).exists();
     }
 
     static List<String> fieldNames(JsonNode node) {

@@ -29,6 +29,7 @@ import dev.vellum.testkit.pki.KeyType;
 import dev.vellum.testkit.pki.Pem;
 import dev.vellum.testkit.pki.TestPki;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -77,7 +78,9 @@ class CrashRecoveryTest {
         }
     }
 
+    /** 400 evidence records: the longest of the three, so it runs with {@code -Psoak}. */
     @Test
+    @Tag("soak")
     void upgradeKilledMidChunkResumesAndNoItemIsUpgradedTwice() throws Exception {
         int items = 400;
         List<byte[]> messages = new ArrayList<>();

@@ -26,7 +26,8 @@ public record VellumProperties(
         @DefaultValue Validation validation,
         @DefaultValue Tsa tsa,
         @DefaultValue Seal seal,
-        @DefaultValue Remote remote) {
+        @DefaultValue Remote remote,
+        @DefaultValue Api api) {
 
     /**
      * Trust and validation data for validation: PEM files or directories of trust anchors, and
@@ -118,6 +119,16 @@ public record VellumProperties(
         public boolean isWorker() {
             return "worker".equalsIgnoreCase(role);
         }
+    }
+
+    /**
+     * The HTTP API of {@code vellum serve} (docs/operations.md): off unless {@code enabled}; listens on
+     * {@code address}:{@code port} (loopback by default); with {@code token-file} every request needs
+     * {@code Authorization: Bearer <token>}; uploads larger than {@code max-upload-bytes} are refused.
+     */
+    public record Api(@DefaultValue("false") boolean enabled, @DefaultValue("127.0.0.1") String address,
+                      @DefaultValue("8080") int port, Path tokenFile,
+                      @DefaultValue("67108864") long maxUploadBytes) {
     }
 
     public record Renew(@DefaultValue("P1Y") Period horizon) {

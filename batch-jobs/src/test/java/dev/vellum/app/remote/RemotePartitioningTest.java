@@ -96,6 +96,13 @@ class RemotePartitioningTest {
                 .hasMessageContaining("PostgreSQL");
     }
 
+    @Test
+    void serveWorkerIsTheWorkerRoleAndNeedsTheSharedDatabaseToo() {
+        var result = dev.vellum.app.cli.CliRunner.run("--data", temp.resolve("cli").toString(), "serve", "--worker");
+        assertThat(result.exitCode()).isEqualTo(3);
+        assertThat(result.err()).contains("vellum serve").contains("PostgreSQL");
+    }
+
     private static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();

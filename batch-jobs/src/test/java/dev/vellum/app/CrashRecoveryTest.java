@@ -40,7 +40,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * ERS upgrade and the CAdES LTA upgrade.
  */
 class CrashRecoveryTest {
-    private static final int MESSAGES = 600;
+    private static final int MESSAGES = 300;
 
     @TempDir
     Path temp;

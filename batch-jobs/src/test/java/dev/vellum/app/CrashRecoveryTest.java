@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -20,18 +21,26 @@ import dev.vellum.app.store.ArchiveIndex;
 import dev.vellum.app.store.StoreVerification;
 import dev.vellum.app.store.StoreVerifier;
 import dev.vellum.app.support.Mailboxes;
+import dev.vellum.formats.create.CadesSigner;
+import dev.vellum.formats.create.SigningKey;
+import dev.vellum.formats.create.SmimeMessageWriter;
+import dev.vellum.testkit.pki.Credential;
+import dev.vellum.testkit.pki.KeyType;
+import dev.vellum.testkit.pki.Pem;
+import dev.vellum.testkit.pki.TestPki;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * kill -9 of a child JVM in the middle of a job, then the same command again: the job resumes from
- * its last committed chunk, finishes, does nothing twice, and the store verifies. (Runs against
- * ingest; the same harness covers upgrade once that job exists.)
+ * its last committed chunk, finishes, does nothing twice, and the store verifies — for ingest, the
+ * ERS upgrade and the CAdES LTA upgrade.
  */
 class CrashRecoveryTest {
-    private static final int MESSAGES = 600;
+    private static final int MESSAGES = 300;
 
     @TempDir
     Path temp;
@@ -69,7 +78,9 @@ class CrashRecoveryTest {
         }
     }
 
+    /** 400 evidence records: the longest of the three, so it runs with {@code -Psoak}. */
     @Test
+    @Tag("soak")
     void upgradeKilledMidChunkResumesAndNoItemIsUpgradedTwice() throws Exception {
         int items = 400;
         List<byte[]> messages = new ArrayList<>();
@@ -105,6 +116,70 @@ class CrashRecoveryTest {
                     .isEqualTo(items);
             StoreVerification verification = archive.bean(StoreVerifier.class).verify(n -> { });
             assertThat(verification.problems()).isEmpty();
+        }
+    }
+
+    @Test
+    void ltaUpgradeKilledMidChunkResumesAndNoSignatureIsExtendedTwice() throws Exception {
+        int items = 48;
+        TestPki pki = TestPki.shared();
+        Credential signer = pki.signer(KeyType.ECDSA_P256);
+        CadesSigner cades = CadesSigner.builder(SigningKey.of(signer.privateKey(), signer.chain())).build();
+        List<byte[]> messages = new ArrayList<>();
+        for (int i = 0; i < items; i++) {
+            Map<String, String> headers = new LinkedHashMap<>();
+            headers.put("From", "signer@vellum.test");
+            headers.put("Subject", "lta " + i);
+            messages.add(cades.signSmime(("Content-Type: text/plain\r\n\r\nsigned message " + i + "\r\n")
+                    .getBytes(StandardCharsets.US_ASCII), new SmimeMessageWriter.Headers(headers)));
+        }
+        Path input = Mailboxes.mbox(temp.resolve("in/signed.mbox"), messages);
+        // Offline, as archives are: the test root as trust anchor, the CAs' current CRLs as validation data.
+        Path pkiDir = Files.createDirectories(temp.resolve("pki"));
+        Files.writeString(pkiDir.resolve("root.pem"), Pem.encode("CERTIFICATE", pki.root().certificate().getEncoded()));
+        Files.write(pkiDir.resolve("intermediate.crl"), pki.currentCrl(pki.intermediate()).getEncoded());
+        Files.write(pkiDir.resolve("root.crl"), pki.currentCrl(pki.root()).getEncoded());
+        Path data = temp.resolve("data");
+        Path config = Files.writeString(temp.resolve("vellum.properties"), "vellum.jobs.chunk-size=4\n"
+                + "vellum.jobs.partitions=2\n"
+                + "vellum.validation.trust[0]=" + pkiDir.resolve("root.pem") + "\n"
+                + "vellum.validation.validation-data[0]=" + pkiDir + "\n");
+        ArchiveSettings settings = new ArchiveSettings(data, config, null, Map.of());
+        try (ArchiveContext archive = ArchiveContext.open(settings)) {
+            JobRun ingest = archive.run(IngestJobConfiguration.JOB, Map.of(IngestJobConfiguration.SOURCES,
+                    IngestJobConfiguration.sourcesParameter(List.of(input))));
+            assertThat(ingest.count("TOTAL_PASSED")).as(ingest.toString()).isEqualTo(items);
+        }
+        long before = blobCount(data);
+
+        // A writer stores its chunk's blobs before it commits: 17 new blobs over 2 partitions mean one partition
+        // is in its third chunk of 4, so at least two chunks were committed when the child dies.
+        killMidRun(data, config, before + 17, "upgrade", "--target", "LTA");
+        long killedAt = blobCount(data);
+        assertThat(killedAt).as("killed mid-run").isLessThan(before + items);
+
+        try (ArchiveContext archive = ArchiveContext.open(settings)) {
+            JdbcClient jdbc = archive.bean(JdbcClient.class);
+            long committed = jdbc.sql("SELECT COUNT(*) FROM item_version WHERE kind = 'CADES'").query(Long.class).single();
+            assertThat(committed).as("some chunks were committed before the kill, not all").isBetween(1L, items - 1L);
+
+            JobRun resumed = archive.run(dev.vellum.app.upgrade.UpgradeJobConfiguration.JOB,
+                    Map.of(dev.vellum.app.upgrade.UpgradeJobConfiguration.TARGET, "LTA"));
+            assertThat(resumed.restarted()).isTrue();
+            assertThat(resumed.completed()).as(resumed.toString()).isTrue();
+            assertThat(resumed.count("upgraded")).as("the run's full totals (restart included), each item once")
+                    .isEqualTo(items);
+            assertThat(jdbc.sql("SELECT COUNT(*) FROM item_version WHERE kind = 'CADES' AND level = 'CAdES-BASELINE-LTA'")
+                    .query(Long.class).single()).as("one LTA version per item").isEqualTo(items);
+            assertThat(jdbc.sql("SELECT COUNT(*) FROM (SELECT item_id FROM item_version WHERE kind = 'CADES' "
+                    + "GROUP BY item_id HAVING COUNT(*) > 1) twice").query(Long.class).single()).isZero();
+            assertThat(jdbc.sql("SELECT COUNT(*) FROM archive_event WHERE type = 'UPGRADED'").query(Long.class).single())
+                    .isEqualTo(items);
+            StoreVerification verification = archive.bean(StoreVerifier.class).verify(n -> { });
+            assertThat(verification.problems()).isEmpty();
+            JobRun revalidate = archive.run(dev.vellum.app.revalidate.RevalidateJobConfiguration.JOB,
+                    Map.of(dev.vellum.app.revalidate.RevalidateJobConfiguration.AT, "now"));
+            assertThat(revalidate.count("TOTAL_PASSED")).as(revalidate.toString()).isEqualTo(items);
         }
     }
 

@@ -48,9 +48,13 @@ public final class ArchiveContext implements AutoCloseable {
         application.setRegisterShutdownHook(false);
         DataDirectoryLock[] lock = new DataDirectoryLock[1];
         // Lock as soon as the data directory is known, before the database is opened.
+        // A remote-partitioning worker does not lock: it runs only the partitions a manager (which holds the
+        // lock) hands it, beside other workers on the same shared data directory.
         application.addListeners((ApplicationEnvironmentPreparedEvent event) -> {
             String dir = event.getEnvironment().getProperty("vellum.data-dir", "./vellum-data");
-            lock[0] = DataDirectoryLock.acquire(Path.of(dir).toAbsolutePath().normalize());
+            if (!"worker".equalsIgnoreCase(event.getEnvironment().getProperty("vellum.remote.role", "none"))) {
+                lock[0] = DataDirectoryLock.acquire(Path.of(dir).toAbsolutePath().normalize());
+            }
         });
         try {
             ConfigurableApplicationContext context = application.run(args.toArray(String[]::new));
@@ -64,12 +68,24 @@ public final class ArchiveContext implements AutoCloseable {
         }
     }
 
+    /**
+     * A bean of the archive, created on first use; a setting it needs that cannot work (a TSA or seal key
+     * file, say) is an {@link ArchiveUnavailableException} naming the setting.
+     */
     public <T> T bean(Class<T> type) {
-        return context.getBean(type);
+        try {
+            return context.getBean(type);
+        } catch (org.springframework.beans.BeansException e) {
+            throw new ArchiveUnavailableException("configuration: " + rootMessage(e), e);
+        }
     }
 
     public Job job(String name) {
-        return context.getBean(name + "Job", Job.class);
+        try {
+            return context.getBean(name + "Job", Job.class);
+        } catch (org.springframework.beans.BeansException e) {
+            throw new ArchiveUnavailableException("configuration: " + rootMessage(e), e);
+        }
     }
 
     /** Runs (or resumes) a job to its end in this thread. */
@@ -96,11 +112,17 @@ public final class ArchiveContext implements AutoCloseable {
         }
     }
 
+    /** Our own exceptions' messages name the setting or item and the reason; otherwise the root cause says most. */
     static String rootMessage(Throwable t) {
         Throwable cause = t;
-        while (cause.getCause() != null && cause.getCause() != cause) {
+        while (true) {
+            if (cause.getClass().getName().startsWith("dev.vellum.") && cause.getMessage() != null) {
+                return cause.getMessage();
+            }
+            if (cause.getCause() == null || cause.getCause() == cause) {
+                return cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+            }
             cause = cause.getCause();
         }
-        return cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
     }
 }

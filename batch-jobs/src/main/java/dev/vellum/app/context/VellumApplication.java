@@ -2,6 +2,9 @@ package dev.vellum.app.context;
 
 import dev.vellum.app.ingest.IngestJobConfiguration;
 import dev.vellum.app.jobs.JobsConfiguration;
+import dev.vellum.app.remote.BrokerConfiguration;
+import dev.vellum.app.remote.ManagerConfiguration;
+import dev.vellum.app.remote.WorkerConfiguration;
 import dev.vellum.app.renew.RenewJobConfiguration;
 import dev.vellum.app.report.ReportJobConfiguration;
 import dev.vellum.app.revalidate.RevalidateJobConfiguration;
@@ -47,6 +50,10 @@ import org.springframework.context.annotation.Import;
         ValidationConfiguration.class,
         RevalidateJobConfiguration.class,
         RenewJobConfiguration.class,
+        // Remote partitioning: each is skipped unless vellum.remote.role asks for it.
+        BrokerConfiguration.class,
+        ManagerConfiguration.class,
+        WorkerConfiguration.class,
 })
 public class VellumApplication {
 }

@@ -1,6 +1,8 @@
 package dev.vellum.app.context;
 
+import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.Period;
 import java.util.List;
@@ -21,7 +23,11 @@ public record VellumProperties(
         @DefaultValue Upgrade upgrade,
         @DefaultValue Renew renew,
         @DefaultValue Schedule schedule,
-        @DefaultValue Validation validation) {
+        @DefaultValue Validation validation,
+        @DefaultValue Tsa tsa,
+        @DefaultValue Seal seal,
+        @DefaultValue Remote remote,
+        @DefaultValue Api api) {
 
     /**
      * Trust and validation data for validation: PEM files or directories of trust anchors, and
@@ -30,7 +36,8 @@ public record VellumProperties(
      * revalidation is always offline, from the archive.
      */
     public record Validation(@DefaultValue List<Path> trust, @DefaultValue List<Path> validationData,
-                             @DefaultValue("false") boolean online, @DefaultValue List<String> allowedHosts) {
+                             @DefaultValue("false") boolean online, @DefaultValue List<String> allowedHosts,
+                             Path policyDir) {
     }
 
     /** Limits that keep hostile input from exhausting memory or the stack. */
@@ -54,9 +61,74 @@ public record VellumProperties(
         }
     }
 
-    /** What {@code upgrade} produces: {@code LTA} (CAdES extension) or {@code ERS} (RFC 4998 evidence records). */
+    /**
+     * What {@code upgrade} produces: {@code LTA} (CAdES extension) or {@code ERS} (RFC 4998 evidence
+     * records); {@code tsa}: {@code embedded} or {@code external} ({@link Tsa}); {@code seal}: put the
+     * archive seal ({@link Seal}) on every signature before the LTA extension.
+     */
     public record Upgrade(@DefaultValue("LTA") String target, @DefaultValue("embedded") String tsa,
                           @DefaultValue("false") boolean seal) {
+    }
+
+    /**
+     * External RFC 3161 TSAs, tried in order with failover when {@code vellum.upgrade.tsa=external};
+     * {@code trust}: the roots their tokens must chain to (also trusted when validating time-stamps);
+     * {@code fallback-to-embedded}: use the embedded TSA when every external one failed.
+     */
+    public record Tsa(@DefaultValue List<TsaSource> sources, @DefaultValue List<Path> trust,
+                      @DefaultValue("false") boolean fallbackToEmbedded,
+                      @DefaultValue("PT10S") Duration connectTimeout, @DefaultValue("PT30S") Duration requestTimeout,
+                      @DefaultValue("2") int attempts, @DefaultValue("PT0.5S") Duration retryBackoff) {
+    }
+
+    /**
+     * One external TSA. {@code username} with {@code password-file} (or {@code password}) for HTTP basic
+     * authentication; {@code client-certificate} (PKCS#12) with its {@code client-certificate-password-file}
+     * for TLS client authentication, the server checked against {@code server-trust} (PEM, default: the
+     * JDK's trust store); {@code policy}: the TSA policy OID to ask for.
+     */
+    public record TsaSource(URI url, String name, String username, Path passwordFile, String password,
+                            Path clientCertificate, Path clientCertificatePasswordFile, Path serverTrust,
+                            String policy) {
+    }
+
+    /**
+     * The archive seal: an EPES countersignature with the PKCS#12 {@code key} ({@code password-file}) under
+     * the signature policy {@code policy} (an OID registered in {@code policy-dir}), optionally with a
+     * commitment type OID.
+     */
+    public record Seal(Path key, Path passwordFile, String policy, Path policyDir, String commitmentType) {
+    }
+
+    /**
+     * Remote partitioning of {@code revalidate} over JMS (docs/operations.md): {@code role} {@code none}
+     * (default: everything in this process), {@code manager} (sends the partitions to the broker and
+     * waits for the workers through the shared job repository) or {@code worker} ({@code vellum serve
+     * --worker}: runs partitions it receives). Both need the same PostgreSQL database and data directory.
+     * The manager starts an embedded ActiveMQ Artemis broker at {@code broker-url} when
+     * {@code embedded-broker} is true; otherwise everyone connects to the broker there.
+     */
+    public record Remote(@DefaultValue("none") String role, @DefaultValue("tcp://127.0.0.1:61616") String brokerUrl,
+                         @DefaultValue("true") boolean embeddedBroker, @DefaultValue("vellum.partitions") String queue,
+                         String workerName, @DefaultValue("1") int concurrency,
+                         @DefaultValue("PT1S") Duration pollInterval, @DefaultValue("PT0S") Duration timeout) {
+        public boolean isManager() {
+            return "manager".equalsIgnoreCase(role);
+        }
+
+        public boolean isWorker() {
+            return "worker".equalsIgnoreCase(role);
+        }
+    }
+
+    /**
+     * The HTTP API of {@code vellum serve} (docs/operations.md): off unless {@code enabled}; listens on
+     * {@code address}:{@code port} (loopback by default); with {@code token-file} every request needs
+     * {@code Authorization: Bearer <token>}; uploads larger than {@code max-upload-bytes} are refused.
+     */
+    public record Api(@DefaultValue("false") boolean enabled, @DefaultValue("127.0.0.1") String address,
+                      @DefaultValue("8080") int port, Path tokenFile,
+                      @DefaultValue("67108864") long maxUploadBytes) {
     }
 
     public record Renew(@DefaultValue("P1Y") Period horizon) {

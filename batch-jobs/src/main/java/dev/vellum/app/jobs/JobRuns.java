@@ -47,18 +47,33 @@ public final class JobRuns {
                     }
                     if (previous.getStatus() == BatchStatus.FAILED || previous.getStatus() == BatchStatus.STOPPED) {
                         JobExecution restarted = operator.start(job, previous.getJobParameters());
-                        return describe(restarted, true);
+                        return describe(stored(restarted), true);
                     }
                 }
             }
             long run = last == null ? 1 : Objects.requireNonNullElse(lastRunNumber(last), 0L) + 1;
             JobParameters fresh = withRun(parameters, run);
-            return describe(operator.start(job, fresh), false);
+            return describe(stored(operator.start(job, fresh)), false);
         } catch (CapabilityUnavailableException e) {
             throw e;
         } catch (Exception e) {
             throw new JobLaunchException("cannot start job " + job.getName() + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The execution as the repository has it: partitions run by remote workers are known to this process
+     * only through the repository (their counters included).
+     */
+    private JobExecution stored(JobExecution execution) {
+        JobExecution stored = repository.getJobExecution(execution.getId());
+        if (stored == null) {
+            return execution;
+        }
+        // Failure exceptions are not stored; keep this process's, which name the reason.
+        execution.getAllFailureExceptions().stream().filter(t -> !stored.getAllFailureExceptions().contains(t))
+                .forEach(stored::addFailureException);
+        return stored;
     }
 
     private Long lastRunNumber(JobInstance instance) {

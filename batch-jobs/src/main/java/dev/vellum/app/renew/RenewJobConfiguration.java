@@ -12,28 +12,22 @@ import dev.vellum.app.jobs.ItemSkipQuarantine;
 import dev.vellum.app.jobs.JobsConfiguration.PartitionExecutor;
 import dev.vellum.app.jobs.ModuloPartitioner;
 import dev.vellum.app.jobs.ProgressBoard;
-import dev.vellum.app.jobs.Tally;
 import dev.vellum.app.store.ArchiveIndex;
 import dev.vellum.app.store.BlobStore;
 import dev.vellum.app.store.EventLog;
 import dev.vellum.app.store.Item;
-import dev.vellum.app.store.ItemVersion;
+import dev.vellum.app.tsa.ArchiveTsa;
 import dev.vellum.app.upgrade.LtaExtension;
-import dev.vellum.timestamping.TimestampSource;
-import dev.vellum.timestamping.embedded.EmbeddedTsa;
-import dev.vellum.timestamping.ers.EvidenceRecord;
 
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.listener.JobExecutionListener;
 import org.springframework.batch.core.repository.JobRepository;
-import org.springframework.batch.core.scope.context.StepSynchronizationManager;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -76,34 +70,15 @@ public class RenewJobConfiguration {
     @Bean
     Step renewStep(JobRepository jobRepository, PlatformTransactionManager transactionManager, PartitionExecutor executor,
                    ItemStreamReader<Item> renewItemReader, ArchiveIndex index, BlobStore blobs, EventLog events,
-                   ObjectProvider<EmbeddedTsa> embeddedTsa, LtaExtension ltaExtension, Clock clock,
-                   ProgressBoard progress, VellumProperties properties) {
-        TimestampSource tsa = (algorithm, digest) -> embeddedTsa.getObject().timestamp(algorithm, digest);
-        ItemProcessor<Item, RenewalCandidate> candidates = item -> {
-            // The newest evidence decides: a CAdES version gets one more archive time-stamp, a record a renewal.
-            var evidence = index.versions(item.id()).stream()
-                    .filter(v -> v.kind().equals(ItemVersion.CADES) || v.kind().equals(ItemVersion.EVIDENCE_RECORD))
-                    .reduce((a, b) -> b);
-            if (evidence.isEmpty()) {
-                Tally.add(StepSynchronizationManager.getContext().getStepExecution(), "withoutEvidence", 1);
-                return null;
-            }
-            ItemVersion version = evidence.get();
-            if (version.kind().equals(ItemVersion.EVIDENCE_RECORD)) {
-                return RenewalCandidate.ofRecord(item, version, EvidenceRecord.parse(blobs.read(version.blob())));
-            }
-            java.util.Optional<byte[]> content = item.detachedContent() == null ? java.util.Optional.empty()
-                    : java.util.Optional.of(blobs.read(item.detachedContent()));
-            LtaExtension.Result renewed = ltaExtension.extend(blobs.read(version.blob()), content);
-            return RenewalCandidate.ofCades(item, version, renewed.bytes(), renewed.level());
-        };
+                   ArchiveTsa tsa, LtaExtension ltaExtension, Clock clock, ProgressBoard progress,
+                   VellumProperties properties) {
+        ItemProcessor<Item, RenewalCandidate> candidates = new RenewalProcessor(index, blobs, ltaExtension, tsa);
         Step worker = new StepBuilder("renew-partition", jobRepository)
                 .<Item, RenewalCandidate>chunk(properties.jobs().chunkSize())
                 .transactionManager(transactionManager)
                 .reader(renewItemReader)
                 .processor(candidates)
-                .writer(new RenewalWriter(index, events, blobs, tsa,
-                        () -> embeddedTsa.getObject().certificateChain().get(0).getNotAfter().toInstant(), clock, progress))
+                .writer(new RenewalWriter(index, events, blobs, tsa, clock, progress))
                 .faultTolerant()
                 .skipPolicy(new ItemFailureSkipPolicy(properties.jobs().effectiveSkipLimit()))
                 .skipListener(new ItemSkipQuarantine<RenewalCandidate>("RENEW", index, events, clock,

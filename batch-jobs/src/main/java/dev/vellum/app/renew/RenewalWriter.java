@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Supplier;
 
 import dev.vellum.app.jobs.ProgressBoard;
 import dev.vellum.app.jobs.Tally;
@@ -15,7 +14,7 @@ import dev.vellum.app.store.EventLog;
 import dev.vellum.app.store.EventType;
 import dev.vellum.app.store.ItemVersion;
 import dev.vellum.app.upgrade.Evidence;
-import dev.vellum.timestamping.TimestampSource;
+import dev.vellum.app.tsa.ArchiveTsa;
 import dev.vellum.timestamping.ers.EvidenceRecord;
 import dev.vellum.timestamping.ers.EvidenceRecords;
 
@@ -36,28 +35,29 @@ public final class RenewalWriter implements ItemWriter<RenewalCandidate> {
     private final ArchiveIndex index;
     private final EventLog events;
     private final BlobStore blobs;
-    private final TimestampSource tsa;
-    private final Supplier<Instant> tsaCertificateExpiry;
+    private final ArchiveTsa tsa;
     private final Clock clock;
     private final ProgressBoard progress;
 
-    public RenewalWriter(ArchiveIndex index, EventLog events, BlobStore blobs, TimestampSource tsa,
-                         Supplier<Instant> tsaCertificateExpiry, Clock clock, ProgressBoard progress) {
+    public RenewalWriter(ArchiveIndex index, EventLog events, BlobStore blobs, ArchiveTsa tsa, Clock clock,
+                         ProgressBoard progress) {
         this.index = index;
         this.events = events;
         this.blobs = blobs;
         this.tsa = tsa;
-        this.tsaCertificateExpiry = tsaCertificateExpiry;
         this.clock = clock;
         this.progress = progress;
     }
 
-    /** Renewing with a TSA whose certificate ends no later than the current evidence only spends time-stamps. */
-    private static void requireProgress(RenewalCandidate candidate, Instant tsaExpiry) {
-        Instant current = candidate.item().evidenceUntil();
-        if (current != null && !tsaExpiry.isAfter(current)) {
-            throw new RenewalException("cannot renew item " + candidate.item().id() + ": the TSA's certificate expires "
-                    + tsaExpiry + ", not after the evidence it would renew (" + current
+    /**
+     * Renewing with a TSA whose certificate ends no later than the current evidence only spends time-stamps:
+     * checked before asking when the TSA's certificate is known (the embedded TSA), and on every result.
+     */
+    static void requireProgress(dev.vellum.app.store.Item item, Instant renewedUntil) {
+        Instant current = item.evidenceUntil();
+        if (current != null && !renewedUntil.isAfter(current)) {
+            throw new RenewalException("cannot renew item " + item.id() + ": the TSA's certificate expires "
+                    + renewedUntil + ", not after the evidence it would renew (" + current
                     + "); configure a TSA with a newer certificate");
         }
     }
@@ -67,10 +67,8 @@ public final class RenewalWriter implements ItemWriter<RenewalCandidate> {
         if (chunk.isEmpty()) {
             return;
         }
-        Instant tsaExpiry = tsaCertificateExpiry.get();
         List<EvidenceRecord> records = new ArrayList<>();
         for (RenewalCandidate candidate : chunk) {
-            requireProgress(candidate, tsaExpiry);
             if (candidate.isRecord()) {
                 records.add(candidate.record());
             }
@@ -82,11 +80,13 @@ public final class RenewalWriter implements ItemWriter<RenewalCandidate> {
         for (RenewalCandidate candidate : chunk) {
             if (candidate.isRecord()) {
                 EvidenceRecord record = renewed.get(r++);
+                Instant until = Evidence.protectsUntil(record.latestTimeStamp(), record.currentAlgorithm().jcaName());
+                requireProgress(candidate.item(), Evidence.tsaCertificateExpiry(record.latestTimeStamp()));
                 stored.add(blobs.put(record.encoded()));
-                untils.add(Evidence.protectsUntil(record.latestTimeStamp(), record.currentAlgorithm().jcaName()));
+                untils.add(until);
             } else {
                 stored.add(blobs.put(candidate.renewedCades()));
-                untils.add(Evidence.earlierOfSunset(tsaExpiry, "SHA-256"));
+                untils.add(candidate.protectsUntil());
             }
         }
 

@@ -12,6 +12,13 @@ import java.util.stream.Stream;
 import java.security.cert.X509Certificate;
 
 import dev.vellum.app.context.VellumProperties;
+import dev.vellum.app.store.ArchiveIndex;
+import dev.vellum.app.store.BlobStore;
+import dev.vellum.app.tsa.ArchiveTsa;
+import dev.vellum.app.upgrade.LtaExtension;
+import dev.vellum.formats.extend.CadesExtender;
+import dev.vellum.policy.PolicyRegistry;
+import dev.vellum.validation.data.ValidationDataCollector;
 import dev.vellum.validation.SignatureValidator;
 import dev.vellum.validation.data.Origin;
 import dev.vellum.validation.data.ValidationMaterial;
@@ -30,49 +37,52 @@ import org.springframework.context.annotation.Configuration;
 public class ValidationConfiguration {
 
     @Bean
-    ItemValidation itemValidation(VellumProperties properties, Clock clock, dev.vellum.app.store.BlobStore blobs,
-                                  dev.vellum.app.store.ArchiveIndex index,
-                                  org.springframework.beans.factory.ObjectProvider<dev.vellum.timestamping.embedded.EmbeddedTsa> embeddedTsa) {
+    ItemValidation itemValidation(VellumProperties properties, Clock clock, BlobStore blobs, ArchiveIndex index,
+                                  ArchiveTsa tsa) {
         VellumProperties.Validation settings = properties.validation();
-        // The archive's own TSA is trusted for the archive time-stamps it made (its root, self-generated or configured).
-        List<X509Certificate> tsaChain = embeddedTsa.getObject().certificateChain();
-        TrustAnchors trust = trust(settings.trust()).union(TrustAnchors.of(tsaChain.get(tsaChain.size() - 1)));
+        TrustAnchors trust = trust(settings.trust()).union(TrustAnchors.of(tsa.trustAnchors()));
         ValidationMaterial material = material(settings.validationData());
+        PolicyRegistry policies = policies(properties);
         SignatureValidator offline = SignatureValidator.builder().trustAnchors(trust).material(material)
-                .fetchSettings(FetchSettings.offlineOnly()).clock(clock).build();
+                .policyRegistry(policies).fetchSettings(FetchSettings.offlineOnly()).clock(clock).build();
         SignatureValidator first = offline;
         if (settings.online()) {
             FetchSettings.Builder fetch = FetchSettings.builder().offline(false)
                     .cacheDirectory(properties.dataDir().resolve("cache/revocation"));
             settings.allowedHosts().forEach(fetch::allowHost);
-            first = SignatureValidator.builder().trustAnchors(trust).material(material).fetchSettings(fetch.build())
-                    .clock(clock).build();
+            first = SignatureValidator.builder().trustAnchors(trust).material(material).policyRegistry(policies)
+                    .fetchSettings(fetch.build()).clock(clock).build();
         }
         return new ItemValidation(offline, first, blobs, index);
     }
 
     /**
-     * CAdES extension for the LTA upgrade: the embedded TSA (opened on first use; its root trusted for
-     * its own tokens) and the validation module's collector for the chains and revocation data LT embeds.
+     * CAdES extension for the LTA upgrade and renewal: time-stamps from the archive's TSA and the
+     * validation module's collector for the chains and revocation data LT embeds (online within the
+     * allow-list when {@code online=true}).
      */
     @Bean
-    dev.vellum.app.upgrade.LtaExtension ltaExtension(VellumProperties properties, Clock clock,
-                                                     org.springframework.beans.factory.ObjectProvider<dev.vellum.timestamping.embedded.EmbeddedTsa> embeddedTsa) {
+    LtaExtension ltaExtension(VellumProperties properties, Clock clock, ArchiveTsa tsa) {
         VellumProperties.Validation settings = properties.validation();
         ValidationMaterial material = material(settings.validationData());
         FetchSettings.Builder fetch = FetchSettings.builder().offline(!settings.online());
         settings.allowedHosts().forEach(fetch::allowHost);
-        // The archive's own TSA is trusted for its earlier tokens, whose chains LTA renewal must embed.
-        List<X509Certificate> tsaChain = embeddedTsa.getObject().certificateChain();
+        // The archive's TSAs are trusted for their earlier tokens, whose chains a renewal must embed.
         SignatureValidator collectorValidator = SignatureValidator.builder()
-                .trustAnchors(trust(settings.trust()).union(TrustAnchors.of(tsaChain.get(tsaChain.size() - 1))))
+                .trustAnchors(trust(settings.trust()).union(TrustAnchors.of(tsa.trustAnchors())))
                 .material(material).fetchSettings(fetch.build()).clock(clock).build();
-        dev.vellum.timestamping.TimestampSource tsa = (algorithm, digest) -> embeddedTsa.getObject().timestamp(algorithm, digest);
-        return new dev.vellum.app.upgrade.LtaExtension(dev.vellum.formats.extend.CadesExtender.builder()
+        return new LtaExtension(CadesExtender.builder()
                 .timestampSource(tsa)
-                .validationDataSource(new dev.vellum.validation.data.ValidationDataCollector(collectorValidator.services(), material))
+                .validationDataSource(new ValidationDataCollector(collectorValidator.services(), material))
                 .clock(clock)
                 .build());
+    }
+
+    /** Policies signatures may name: {@code vellum.validation.policy-dir}, else the seal's registry, else none. */
+    static PolicyRegistry policies(VellumProperties properties) {
+        Path dir = properties.validation().policyDir() != null ? properties.validation().policyDir()
+                : properties.seal().policyDir();
+        return dir == null ? PolicyRegistry.empty() : PolicyRegistry.load(dir);
     }
 
     static TrustAnchors trust(List<Path> paths) {

@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Supplier;
 
 import dev.vellum.app.jobs.ProgressBoard;
 import dev.vellum.app.jobs.Tally;
@@ -28,16 +27,13 @@ public final class LtaUpgradeWriter implements ItemWriter<LtaCandidate> {
     private final BlobStore blobs;
     private final Clock clock;
     private final ProgressBoard progress;
-    private final Supplier<Instant> protectsUntil;
 
-    public LtaUpgradeWriter(ArchiveIndex index, EventLog events, BlobStore blobs, Clock clock, ProgressBoard progress,
-                            Supplier<Instant> protectsUntil) {
+    public LtaUpgradeWriter(ArchiveIndex index, EventLog events, BlobStore blobs, Clock clock, ProgressBoard progress) {
         this.index = index;
         this.events = events;
         this.blobs = blobs;
         this.clock = clock;
         this.progress = progress;
-        this.protectsUntil = protectsUntil;
     }
 
     @Override
@@ -49,13 +45,13 @@ public final class LtaUpgradeWriter implements ItemWriter<LtaCandidate> {
         StepContext context = StepSynchronizationManager.getContext();
         StepExecution step = context == null ? null : context.getStepExecution();
         Long jobExecutionId = step == null ? null : step.getJobExecutionId();
-        Instant until = chunk.isEmpty() ? null : protectsUntil.get();
         events.lockHead();
         Instant now = clock.instant();
         int i = 0;
         for (LtaCandidate candidate : chunk) {
             ContentHash blob = stored.get(i++);
             long id = candidate.item().id();
+            Instant until = candidate.protectsUntil();
             if (index.latestVersion(id, ItemVersion.CADES).isPresent()) {
                 continue; // upgraded by an earlier, committed run: never twice
             }

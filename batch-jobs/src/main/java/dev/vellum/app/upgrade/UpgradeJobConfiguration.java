@@ -1,6 +1,7 @@
 package dev.vellum.app.upgrade;
 
 import java.time.Clock;
+import java.util.Optional;
 
 import dev.vellum.app.context.VellumProperties;
 import dev.vellum.app.jobs.ItemFailureSkipPolicy;
@@ -13,8 +14,9 @@ import dev.vellum.app.store.ArchiveIndex;
 import dev.vellum.app.store.BlobStore;
 import dev.vellum.app.store.EventLog;
 import dev.vellum.app.store.Item;
-import dev.vellum.timestamping.TimestampSource;
-import dev.vellum.timestamping.embedded.EmbeddedTsa;
+import dev.vellum.app.context.ArchiveUnavailableException;
+import dev.vellum.app.tsa.ArchiveTsa;
+import dev.vellum.formats.create.CadesSigner;
 
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
@@ -26,7 +28,6 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -39,7 +40,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * The {@code upgrade} job. Parameter {@code target}: {@code ERS} covers every item not yet covered
  * with an RFC 4998 evidence record, one TSA call per chunk, stored as the item's next version;
  * {@code LTA} extends every signed item's signatures to CAdES B-LTA through es-formats (one version
- * each). Unknown targets fail the job.
+ * each), after putting the archive seal on them when {@code vellum.upgrade.seal=true}. Unknown targets
+ * fail the job. Time-stamps come from the configured {@link ArchiveTsa}; when no TSA answers the job
+ * fails with each TSA's reason and the items wait for the next run.
  */
 @Configuration(proxyBeanMethods = false)
 public class UpgradeJobConfiguration {
@@ -48,13 +51,19 @@ public class UpgradeJobConfiguration {
 
     @Bean
     Job upgradeJob(JobRepository jobRepository, Step upgradeStep, Step upgradeLtaStep, ArchiveIndex index,
-                   ProgressBoard progress) {
+                   ProgressBoard progress, VellumProperties properties) {
         JobExecutionDecider byTarget = (execution, step) ->
                 new FlowExecutionStatus(execution.getJobParameters().getString(TARGET, "LTA").toUpperCase(java.util.Locale.ROOT));
         return new JobBuilder(JOB, jobRepository)
                 .listener(new JobExecutionListener() {
                     @Override
                     public void beforeJob(JobExecution execution) {
+                        if (properties.upgrade().seal() && !"LTA".equalsIgnoreCase(
+                                execution.getJobParameters().getString(TARGET, "LTA"))) {
+                            throw new ArchiveUnavailableException("vellum.upgrade.seal=true: the archive seal is put on "
+                                    + "signatures extended to LTA; an ERS upgrade does not seal (set the target to LTA or "
+                                    + "vellum.upgrade.seal=false)");
+                        }
                         progress.start("upgrade", index.itemCount());
                     }
                 })
@@ -75,16 +84,16 @@ public class UpgradeJobConfiguration {
     @Bean
     Step upgradeLtaStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
                         PartitionExecutor executor, ItemStreamReader<Item> upgradeItemReader, ArchiveIndex index,
-                        BlobStore blobs, EventLog events, LtaExtension ltaExtension,
-                        ObjectProvider<EmbeddedTsa> embeddedTsa, Clock clock, ProgressBoard progress,
-                        VellumProperties properties) {
+                        BlobStore blobs, EventLog events, LtaExtension ltaExtension, Clock clock,
+                        ProgressBoard progress, VellumProperties properties) {
+        Optional<CadesSigner> seal = properties.upgrade().seal()
+                ? Optional.of(ArchiveSeal.signer(properties.seal(), clock)) : Optional.empty();
         Step worker = new StepBuilder("upgrade-lta-partition", jobRepository)
                 .<Item, LtaCandidate>chunk(properties.jobs().chunkSize())
                 .transactionManager(transactionManager)
                 .reader(upgradeItemReader)
-                .processor(new LtaUpgradeProcessor(index, blobs, ltaExtension))
-                .writer(new LtaUpgradeWriter(index, events, blobs, clock, progress, () -> Evidence.earlierOfSunset(
-                        embeddedTsa.getObject().certificateChain().get(0).getNotAfter().toInstant(), "SHA-256")))
+                .processor(new LtaUpgradeProcessor(index, blobs, ltaExtension, seal))
+                .writer(new LtaUpgradeWriter(index, events, blobs, clock, progress))
                 .faultTolerant()
                 .skipPolicy(new ItemFailureSkipPolicy(properties.jobs().effectiveSkipLimit()))
                 .skipListener(new ItemSkipQuarantine<LtaCandidate>("UPGRADE", index, events, clock,
@@ -107,10 +116,8 @@ public class UpgradeJobConfiguration {
     @Bean
     Step upgradePartitionStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
                               ItemStreamReader<Item> upgradeItemReader, ArchiveIndex index, BlobStore blobs,
-                              EventLog events, ObjectProvider<EmbeddedTsa> embeddedTsa, Clock clock, ProgressBoard progress,
+                              EventLog events, ArchiveTsa tsa, Clock clock, ProgressBoard progress,
                               VellumProperties properties) {
-        // The TSA is opened on first use only (it takes its own directory lock and may generate a key).
-        TimestampSource tsa = (algorithm, digest) -> embeddedTsa.getObject().timestamp(algorithm, digest);
         return new StepBuilder("upgrade-partition", jobRepository)
                 .<Item, ErsCandidate>chunk(properties.jobs().chunkSize())
                 .transactionManager(transactionManager)

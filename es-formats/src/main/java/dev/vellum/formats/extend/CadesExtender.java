@@ -109,6 +109,32 @@ public final class CadesExtender {
     }
 
     /**
+     * An archive seal on every top-level signature: a countersignature by {@code sealer} over each
+     * signature value (RFC 5652 §11.4; EPES when the sealer has a policy), added as unsigned data only.
+     * An S/MIME message comes back as a message with only its CMS part's body replaced. Extend the
+     * result to LTA afterwards so that an archive time-stamp covers the seals and their validation data.
+     */
+    public ExtendedDocument seal(SignedDocument document, dev.vellum.formats.create.CadesSigner sealer) {
+        if (document.signatures().isEmpty()) {
+            throw new SignatureFormatException("the SignedData has no signers to seal");
+        }
+        if (document.streamed()) {
+            throw new SignatureFormatException("sealing a large streamed file is not supported; extend it to LTA instead");
+        }
+        checkIntact(document);
+        SignedDocument current = document;
+        List<String> actions = new ArrayList<>();
+        for (int i = 0; i < document.signatures().size(); i++) {
+            CadesSignature target = current.signatures().get(i);
+            current = reread(current, sealer.counterSign(current, target));
+            actions.add("sealed " + target.id() + " with a countersignature");
+        }
+        byte[] cms = current.cmsEncoded();
+        Optional<byte[]> message = document.smime().map(env -> SmimeRewriter.replaceCms(env, cms));
+        return new ExtendedDocument(cms, message, actions);
+    }
+
+    /**
      * Embeds an RFC 4998 evidence record as the TS 119 122-3 unsigned attribute of signature
      * {@code signatureIndex}: internal-evidence-records for an enveloping CMS, external for detached.
      * The record must cover {@link #evidenceRecordInput} of the same document.
@@ -182,24 +208,55 @@ public final class CadesExtender {
         return reread(doc, editor.encode());
     }
 
-    /** Chains and revocation data for every signer and every TSA already present (req s). */
+    /**
+     * Chains and revocation data for every signer and every TSA already present (req s). Once a
+     * signature carries an archive time-stamp, that time-stamp protects the material embedded before it
+     * (EN 319 122-1 §5.5.3): a renewal then needs fresh data only for the TSA of the newest archive
+     * time-stamp, which nothing protects yet. The signer's and the older TSAs' certificates are asked
+     * for as already protected: after they expire no fresh revocation data exists for them, and none is
+     * needed (EN 319 102-1 §5.6.2).
+     */
     private ValidationData fetch(SignedDocument doc) {
         if (validationData == null) {
             throw new SignatureFormatException("LT and LTA need a validation data source (certificates, CRLs, OCSP)");
         }
         LinkedHashSet<X509Certificate> targets = new LinkedHashSet<>();
+        LinkedHashSet<X509Certificate> protectedByArchive = new LinkedHashSet<>();
         LinkedHashSet<X509Certificate> available = new LinkedHashSet<>();
         for (CadesSignature s : doc.allSignatures()) {
-            s.signingCertificate().ifPresentOrElse(targets::add, () -> {
+            Optional<EmbeddedTimestamp> newestArchive = newestArchiveTimestamp(topLevel(s));
+            LinkedHashSet<X509Certificate> into = newestArchive.isPresent() ? protectedByArchive : targets;
+            s.signingCertificate().ifPresentOrElse(into::add, () -> {
                 throw new SignatureFormatException("signer certificate of " + s.id() + " not found; supply it to the reader");
             });
             available.addAll(s.knownCertificates());
             for (EmbeddedTimestamp t : s.timestamps()) {
-                tsaCertificate(t).ifPresent(targets::add);
+                boolean newest = newestArchive.isPresent() && newestArchive.get() == t;
+                tsaCertificate(t).ifPresent(newest ? targets::add : into::add);
             }
         }
+        protectedByArchive.removeAll(targets);
         return validationData.validationData(new ValidationDataSource.Request(new ArrayList<>(targets),
-                new ArrayList<>(available), clock.instant()));
+                new ArrayList<>(available), clock.instant(), new ArrayList<>(protectedByArchive)));
+    }
+
+    private static CadesSignature topLevel(CadesSignature s) {
+        CadesSignature top = s;
+        while (top.parent().isPresent()) {
+            top = top.parent().get();
+        }
+        return top;
+    }
+
+    /** The archive time-stamp (any version) with the latest genTime; among equal times the last stored. */
+    private static Optional<EmbeddedTimestamp> newestArchiveTimestamp(CadesSignature s) {
+        EmbeddedTimestamp newest = null;
+        for (EmbeddedTimestamp t : s.timestamps()) {
+            if (t.kind().isArchive() && (newest == null || !t.genTime().isBefore(newest.genTime()))) {
+                newest = t;
+            }
+        }
+        return Optional.ofNullable(newest);
     }
 
     private static Optional<X509Certificate> tsaCertificate(EmbeddedTimestamp t) {

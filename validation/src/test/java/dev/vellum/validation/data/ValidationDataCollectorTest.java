@@ -63,4 +63,39 @@ class ValidationDataCollectorTest {
                 List.of(PKI.untrustedSigner().certificate()), List.of(), PKI.clock().instant())))
                 .isInstanceOf(ValidationException.class).hasMessageContaining("Untrusted Signer");
     }
+
+    /** EN 319 122-1 §5.5.3: what an earlier archive time-stamp protects needs no fresh data when it is renewed. */
+    @Test
+    void alreadyProtectedCertificatesGetTheirChainAndAreNeverAReasonToFail() {
+        Credential expired = PKI.expiredSigner();
+        SignatureValidator offline = SignatureValidator.builder().trustAnchors(TrustAnchors.of(PKI.trustAnchors()))
+                .fetchSettings(FetchSettings.offlineOnly()).build();
+        ValidationDataSource source = new ValidationDataCollector(offline.services(), ValidationMaterial.empty());
+
+        ValidationData data = source.validationData(new ValidationDataSource.Request(List.of(), expired.chain(),
+                PKI.clock().instant(), List.of(expired.certificate())));
+        assertThat(data.certificates()).contains(expired.certificate(), PKI.intermediate().certificate());
+        assertThat(data.hasRevocationData()).isFalse();
+
+        assertThatThrownBy(() -> source.validationData(new ValidationDataSource.Request(
+                List.of(expired.certificate()), expired.chain(), PKI.clock().instant())))
+                .isInstanceOf(ValidationException.class).hasMessageContaining("no fresh revocation data")
+                .hasMessageContaining("Expired Signer");
+    }
+
+    @Test
+    void aProtectedCertificateStillValidGetsFreshRevocationDataButAnExpiredOneNone() {
+        Credential valid = PKI.signer(KeyType.ECDSA_P256);
+        Credential expired = PKI.expiredSigner();
+        ValidationDataSource source = new ValidationDataCollector(online().services(), ValidationMaterial.empty());
+
+        ValidationData data = source.validationData(new ValidationDataSource.Request(List.of(), List.of(),
+                PKI.clock().instant(), List.of(valid.certificate(), expired.certificate())));
+        List<java.math.BigInteger> answered = data.ocspResponses().stream()
+                .flatMap(o -> java.util.Arrays.stream(o.basic().getResponses()))
+                .map(r -> r.getCertID().getSerialNumber()).toList();
+        assertThat(answered).contains(valid.certificate().getSerialNumber())
+                .doesNotContain(expired.certificate().getSerialNumber());
+        assertThat(data.certificates()).contains(expired.certificate());
+    }
 }

@@ -8,7 +8,6 @@ import dev.vellum.validation.x509.CertificateRole;
 import dev.vellum.validation.x509.CertificateUrls;
 import dev.vellum.validation.x509.SignatureCheckCache;
 import java.io.IOException;
-import java.math.BigInteger;
 import java.net.URI;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
@@ -67,6 +66,18 @@ public final class RevocationChecker {
         this.fetcher = Objects.requireNonNull(fetcher, "fetcher");
         this.signatures = Objects.requireNonNull(signatures, "signatures");
         this.crls = Objects.requireNonNull(crls, "crls");
+        this.delegatedResponders = new DelegatedResponderCheck(signatures);
+    }
+
+    private final DelegatedResponderCheck delegatedResponders;
+
+    /** The parsed CRLs of the material (for a delegated responder's own status). */
+    private List<ParsedCrl> crlsAt(ValidationMaterial material) {
+        List<ParsedCrl> out = new ArrayList<>();
+        for (ValidationMaterial.Sourced<byte[]> c : material.crls()) {
+            crls.parse(c.item()).ifPresent(out::add);
+        }
+        return out;
     }
 
     /**
@@ -79,32 +90,36 @@ public final class RevocationChecker {
                                      Consumer<String> problems) {
         List<RevocationData> found = new ArrayList<>();
         for (ValidationMaterial.Sourced<byte[]> o : material.ocspResponses()) {
-            fromOcsp(o.item(), o.origin(), null, certificate, issuer, certificatePool, problems).ifPresent(found::add);
+            fromOcsp(o.item(), o.origin(), null, certificate, issuer, certificatePool, material, problems).ifPresent(found::add);
         }
         List<ParsedCrl> parsed = new ArrayList<>();
         Map<String, Origin> crlOrigins = new LinkedHashMap<>();
+        java.util.Set<javax.security.auth.x500.X500Principal> indirectIssuers = CrlScope.crlIssuers(certificate);
         for (ValidationMaterial.Sourced<byte[]> c : material.crls()) {
-            crls.parse(c.item()).filter(p -> p.issuer().equals(certificate.getIssuerX500Principal())).ifPresent(p -> {
+            crls.parse(c.item()).filter(p -> p.issuer().equals(certificate.getIssuerX500Principal())
+                    || indirectIssuers.contains(p.issuer())).ifPresent(p -> {
                 if (crlOrigins.putIfAbsent(p.sha256(), c.origin()) == null) {
                     parsed.add(p);
                 }
             });
         }
-        found.addAll(fromCrls(parsed, crlOrigins, null, certificate, issuer, problems));
+        found.addAll(fromCrls(parsed, crlOrigins, null, certificate, issuer, certificatePool, problems));
         if (found.stream().noneMatch(d -> d.isFreshAt(freshAt)) && !fetcher.settings().offline()) {
-            found.addAll(online(certificate, issuer, certificatePool, problems));
+            found.addAll(online(certificate, issuer, certificatePool, material, problems));
         }
         return dedupe(found);
     }
 
     private List<RevocationData> online(X509Certificate certificate, X509Certificate issuer,
-                                        Collection<X509Certificate> pool, Consumer<String> problems) {
+                                        Collection<X509Certificate> pool, ValidationMaterial material,
+                                        Consumer<String> problems) {
         List<RevocationData> out = new ArrayList<>();
         for (URI url : CertificateUrls.ocspResponders(certificate)) {
             try {
                 byte[] request = ocspRequest(certificate, issuer);
                 byte[] response = fetcher.post(url, "application/ocsp-request", request, this::ocspExpiry);
-                fromOcsp(response, Origin.FETCHED, url.toString(), certificate, issuer, pool, problems).ifPresent(out::add);
+                fromOcsp(response, Origin.FETCHED, url.toString(), certificate, issuer, pool, material, problems)
+                        .ifPresent(out::add);
                 if (!out.isEmpty()) {
                     return out;
                 }
@@ -120,7 +135,7 @@ public final class RevocationChecker {
                 Optional<ParsedCrl> p = crls.parse(der);
                 if (p.isPresent()) {
                     out.addAll(fromCrls(List.of(p.get()), Map.of(p.get().sha256(), Origin.FETCHED), url.toString(),
-                            certificate, issuer, problems));
+                            certificate, issuer, pool, problems));
                     if (!out.isEmpty()) {
                         return out;
                     }
@@ -132,39 +147,60 @@ public final class RevocationChecker {
         return out;
     }
 
-    // RFC 5280 §6.3: the CRL must be issued by the certificate's issuer and signed with its key;
-    // a delta CRL (§5.2.4) refines the full CRL whose number it names.
+    // RFC 5280 §6.3: the CRL must be issued by the certificate's issuer and signed with its key, or be
+    // an indirect CRL of the cRLIssuer the certificate names (§6.3.3 b 1); its issuingDistributionPoint
+    // must cover the certificate (§5.2.5); a delta CRL (§5.2.4) refines the full CRL whose number it names.
     private List<RevocationData> fromCrls(List<ParsedCrl> candidates, Map<String, Origin> origins, String url,
                                           X509Certificate certificate, X509Certificate issuer,
-                                          Consumer<String> problems) {
+                                          Collection<X509Certificate> pool, Consumer<String> problems) {
         List<ParsedCrl> verified = new ArrayList<>();
+        Map<String, X509Certificate> signerOf = new java.util.HashMap<>();
+        Map<String, CrlScope> scopeOf = new java.util.HashMap<>();
         for (ParsedCrl p : candidates) {
-            if (!p.issuer().equals(issuer.getSubjectX500Principal())) {
+            CrlScope scope = CrlScope.of(p.crl());
+            X509Certificate crlSigner;
+            if (p.issuer().equals(issuer.getSubjectX500Principal())) {
+                crlSigner = issuer;
+            } else if (scope.indirect()) {
+                crlSigner = indirectCrlSigner(p, issuer, pool);
+                if (crlSigner == null) {
+                    problems.accept("indirect CRL of " + p.issuer().getName() + " (thisUpdate " + p.thisUpdate()
+                            + "): no certificate of its issuer, issued by " + subject(issuer) + " with cRLSign, is at hand; ignored");
+                    continue;
+                }
+            } else {
                 continue;
             }
-            boolean[] ku = issuer.getKeyUsage();
+            String notCovering = scope.whyNotCovering(certificate);
+            if (notCovering != null) {
+                problems.accept("CRL of " + p.issuer().getName() + " (thisUpdate " + p.thisUpdate() + ") not used for "
+                        + subject(certificate) + ": " + notCovering);
+                continue;
+            }
+            boolean[] ku = crlSigner.getKeyUsage();
             if (ku != null && (ku.length <= 6 || !ku[6])) {
-                problems.accept("CRL issuer " + subject(issuer) + " lacks key usage cRLSign; CRL ignored");
+                problems.accept("CRL issuer " + subject(crlSigner) + " lacks key usage cRLSign; CRL ignored");
                 continue;
             }
-            if (!signatures.verifies(p.crl(), p.encoded(), issuer.getPublicKey())) {
-                problems.accept("CRL of " + subject(issuer) + " (thisUpdate " + p.thisUpdate() + ") has a bad signature; ignored");
+            if (!signatures.verifies(p.crl(), p.encoded(), crlSigner.getPublicKey())) {
+                problems.accept("CRL of " + subject(crlSigner) + " (thisUpdate " + p.thisUpdate() + ") has a bad signature; ignored");
                 continue;
             }
             verified.add(p);
+            signerOf.put(p.sha256(), crlSigner);
+            scopeOf.put(p.sha256(), scope);
         }
         List<RevocationData> out = new ArrayList<>();
-        BigInteger serial = certificate.getSerialNumber();
         for (ParsedCrl full : verified) {
             if (full.isDelta()) {
                 continue;
             }
-            ParsedCrl.Revoked entry = full.revoked().get(serial);
+            CrlScope scope = scopeOf.get(full.sha256());
+            ParsedCrl.Revoked entry = entry(full, scope, certificate);
             ParsedCrl usedDelta = null;
             for (ParsedCrl delta : verified) {
-                if (delta.isDelta() && full.crlNumber() != null && delta.baseCrlNumber().compareTo(full.crlNumber()) <= 0
-                        && delta.thisUpdate().isAfter(full.thisUpdate())) {
-                    ParsedCrl.Revoked d = delta.revoked().get(serial);
+                if (delta.isDelta() && appliesTo(delta, full, scopeOf.get(delta.sha256()), scope)) {
+                    ParsedCrl.Revoked d = entry(delta, scope, certificate);
                     if (d != null) {
                         entry = "removeFromCRL".equals(d.reason()) ? null : d;
                     }
@@ -172,32 +208,64 @@ public final class RevocationChecker {
                 }
             }
             ParsedCrl newest = usedDelta != null ? usedDelta : full;
+            X509Certificate newestSigner = signerOf.get(newest.sha256());
             if (entry != null && "certificateHold".equals(entry.reason())) {
-                out.add(crlData(newest, RevocationStatus.UNKNOWN, null, entry.reason(), origins, url, issuer));
+                out.add(crlData(newest, RevocationStatus.UNKNOWN, null, entry.reason(), origins, url, newestSigner));
             } else if (entry != null) {
-                out.add(crlData(newest, RevocationStatus.REVOKED, entry.time(), entry.reason(), origins, url, issuer));
+                out.add(crlData(newest, RevocationStatus.REVOKED, entry.time(), entry.reason(), origins, url, newestSigner));
             } else {
-                out.add(crlData(newest, RevocationStatus.GOOD, null, null, origins, url, issuer));
+                out.add(crlData(newest, RevocationStatus.GOOD, null, null, origins, url, newestSigner));
             }
             if (usedDelta != null) {
                 out.add(crlData(full, entry == null ? RevocationStatus.GOOD : RevocationStatus.REVOKED,
-                        entry == null ? null : entry.time(), entry == null ? null : entry.reason(), origins, url, issuer));
+                        entry == null ? null : entry.time(), entry == null ? null : entry.reason(), origins, url,
+                        signerOf.get(full.sha256())));
             }
         }
         return out;
     }
 
+    // RFC 5280 §5.2.4: a delta CRL refines a complete CRL of the same issuer and scope whose cRLNumber is
+    // at least the delta's BaseCRLNumber, and is itself newer (a larger cRLNumber, a later thisUpdate).
+    private static boolean appliesTo(ParsedCrl delta, ParsedCrl full, CrlScope deltaScope, CrlScope fullScope) {
+        return full.crlNumber() != null && delta.issuer().equals(full.issuer()) && deltaScope.equals(fullScope)
+                && delta.baseCrlNumber().compareTo(full.crlNumber()) <= 0
+                && (delta.crlNumber() == null || delta.crlNumber().compareTo(full.crlNumber()) > 0)
+                && delta.thisUpdate().isAfter(full.thisUpdate());
+    }
+
+    private static ParsedCrl.Revoked entry(ParsedCrl crl, CrlScope scope, X509Certificate certificate) {
+        return scope.indirect() ? CrlScope.indirectEntry(crl.crl(), certificate) : crl.revoked().get(certificate.getSerialNumber());
+    }
+
+    /**
+     * The certificate of an indirect CRL's issuer: issued by the certificate's own CA with cRLSign and
+     * valid when the CRL was issued (Vellum does not build a separate path for a CRL issuer).
+     */
+    private X509Certificate indirectCrlSigner(ParsedCrl crl, X509Certificate issuer, Collection<X509Certificate> pool) {
+        for (X509Certificate c : pool) {
+            if (c.getSubjectX500Principal().equals(crl.issuer())
+                    && c.getIssuerX500Principal().equals(issuer.getSubjectX500Principal())
+                    && !crl.thisUpdate().isBefore(c.getNotBefore().toInstant())
+                    && !crl.thisUpdate().isAfter(c.getNotAfter().toInstant())
+                    && signatures.verifies(c, issuer.getPublicKey())) {
+                return c;
+            }
+        }
+        return null;
+    }
+
     private static RevocationData crlData(ParsedCrl p, RevocationStatus status, Instant time, String reason,
-                                          Map<String, Origin> origins, String url, X509Certificate issuer) {
+                                          Map<String, Origin> origins, String url, X509Certificate signer) {
         return new RevocationData(RevocationData.Kind.CRL, status, time, reason, p.thisUpdate(), p.nextUpdate(),
-                p.thisUpdate(), issuer, origins.getOrDefault(p.sha256(), Origin.FETCHED), url, p.encoded());
+                p.thisUpdate(), signer, origins.getOrDefault(p.sha256(), Origin.FETCHED), url, p.encoded());
     }
 
     // RFC 6960 §4.2.2.2: the response is signed by the CA itself or by a responder certificate
     // the CA issued with id-kp-OCSPSigning.
     private Optional<RevocationData> fromOcsp(byte[] der, Origin origin, String url, X509Certificate certificate,
                                               X509Certificate issuer, Collection<X509Certificate> pool,
-                                              Consumer<String> problems) {
+                                              ValidationMaterial material, Consumer<String> problems) {
         BasicOCSPResp basic;
         byte[] encoded;
         String key = dev.vellum.validation.x509.Fingerprints.sha256Hex(der);
@@ -240,6 +308,11 @@ public final class RevocationChecker {
             return Optional.empty();
         }
         Instant producedAt = basic.getProducedAt().toInstant();
+        Optional<String> refused = delegatedResponders.refusal(signer, issuer, producedAt, () -> crlsAt(material), problems);
+        if (refused.isPresent()) {
+            problems.accept("OCSP response about " + subject(certificate) + ": " + refused.get() + "; ignored");
+            return Optional.empty();
+        }
         Instant thisUpdate = single.getThisUpdate().toInstant();
         Instant nextUpdate = single.getNextUpdate() == null ? null : single.getNextUpdate().toInstant();
         CertificateStatus status = single.getCertStatus();

@@ -92,6 +92,11 @@ public final class LongTermValidation {
             return l;
         }
         Conclusion past = ValidationWithTime.judgeAt(signature, basic, existedAt, run, true);
+        if (past.passed() && l.subIndication() == SubIndication.TRY_LATER && basic.signer() != null) {
+            // §5.5.4 freshness still holds in the past: the signer's status from data issued after the POE.
+            past = RevocationAfterBestSignatureTime.problem(basic.chain(), basic.signer(), existedAt)
+                    .map(m -> Conclusion.indeterminate(SubIndication.TRY_LATER, m)).orElse(past);
+        }
         report.constraint(BasicSignatureValidation.outcome("past-signature-validation", "EN 319 102-1 §5.6.2.4",
                 "past signature validation with POE " + existedAt, past));
         return past;

@@ -59,6 +59,14 @@ public final class ValidationWithTime {
             return new Result(b, best, tsts);
         }
         Conclusion c = judgeAt(signature, basic, best, run, false);
+        // 6) freshness with best-signature-time: the signer's status from data issued after it
+        if (c.passed() && best.isBefore(run.time()) && basic.signer() != null) {
+            java.util.Optional<String> stale = RevocationAfterBestSignatureTime.problem(basic.chain(), basic.signer(), best);
+            Conclusion freshness = stale.map(m -> Conclusion.indeterminate(SubIndication.TRY_LATER, m)).orElse(Conclusion.PASSED);
+            report.constraint(BasicSignatureValidation.outcome("revocation-after-best-signature-time", "EN 319 102-1 §5.5.4, §5.2.5",
+                    "signing certificate's revocation data issued after best-signature-time " + best, freshness));
+            c = freshness;
+        }
         // 4 e) time-stamp order: signature time-stamps after content time-stamps (RFC 3161 §2.4.2)
         if (c.passed()) {
             for (TimestampOutcome content : basic.contentTimestamps()) {

@@ -14,17 +14,23 @@ import dev.vellum.policy.model.AlgAndLength;
 import dev.vellum.policy.model.Bytes;
 import dev.vellum.policy.model.CertInfoReq;
 import dev.vellum.policy.model.CertRefReq;
+import dev.vellum.policy.model.CertRevReq;
 import dev.vellum.policy.model.CertificateTrustPoint;
+import dev.vellum.policy.model.EnuRevReq;
+import dev.vellum.policy.model.RevReq;
 import dev.vellum.validation.SubIndication;
 import dev.vellum.validation.crypto.AlgorithmNames;
 import dev.vellum.validation.report.ConstraintOutcome;
 import dev.vellum.validation.report.SignaturePolicyReport;
+import dev.vellum.validation.revocation.RevocationData;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Signature policies in validation: EN 319 102-1 §5.2.4 validation context initialisation (find the
@@ -148,8 +154,18 @@ public final class SignaturePolicyValidation {
                         Instant bestSignatureTime, boolean detached) {
     }
 
-    /** Each RFC 3125 rule of {@code rules}, evaluated on the signature; failures first in rule order. */
+    /** Each RFC 3125 rule of {@code rules} but the revocation requirements, evaluated on the signature. */
     public List<ConstraintOutcome> evaluate(ApplicableRules rules, Facts facts) {
+        return evaluate(rules, facts, null);
+    }
+
+    /**
+     * Each RFC 3125 rule of {@code rules}, evaluated on the signature, in rule order; with
+     * {@code revocationKinds} (the kinds of usable revocation data at hand for a certificate) also the
+     * signer's revocation requirements (signerRevReq).
+     */
+    public List<ConstraintOutcome> evaluate(ApplicableRules rules, Facts facts,
+                                            Function<X509Certificate, Set<RevocationData.Kind>> revocationKinds) {
         List<ConstraintOutcome> out = new ArrayList<>();
         CadesSignature s = facts.signature();
         // RFC 3125 §3.9.1 mandatedSignedAttr / mandatedUnsignedAttr
@@ -204,6 +220,13 @@ public final class SignaturePolicyValidation {
                             : "the signer's chain does not reach any of the policy's " + trees.size() + " trust point(s)",
                     SubIndication.CHAIN_CONSTRAINTS_FAILURE));
         }
+        // RFC 3125 §3.6.2 revocation requirements of the signing-certificate trust condition
+        CertRevReq revReq = rules.signerRevocation();
+        if (revocationKinds != null && revReq != null && !facts.chain().isEmpty()) {
+            out.add(revocationRule("endCertRevReq", revReq.endCertRevReq(), List.of(facts.signer()), revocationKinds));
+            List<X509Certificate> cas = facts.chain().size() > 2 ? facts.chain().subList(1, facts.chain().size() - 1) : List.of();
+            out.add(revocationRule("caCerts", revReq.caCerts(), cas, revocationKinds));
+        }
         // §3.11 algorithm constraints for the signer
         List<AlgAndLength> allowed = rules.algorithmConstraints(AlgorithmRole.SIGNER);
         if (!allowed.isEmpty()) {
@@ -229,6 +252,32 @@ public final class SignaturePolicyValidation {
             }
         });
         return out;
+    }
+
+    // RFC 3125 §3.6.2 EnuRevReq: which checks must have been possible for each certificate.
+    private static ConstraintOutcome revocationRule(String which, RevReq req, List<X509Certificate> certificates,
+                                                    Function<X509Certificate, Set<RevocationData.Kind>> kinds) {
+        String name = "signingCertTrustCondition.signerRevReq." + which + " " + req.enuRevReq().asn1Name();
+        String id = "policy.signer-revocation." + which;
+        if (req.enuRevReq() == EnuRevReq.OTHER) {
+            return ConstraintOutcome.warning(id, CLAUSE_RULES, name, "revocation requirement 'other' is not interpreted");
+        }
+        for (X509Certificate c : certificates) {
+            Set<RevocationData.Kind> have = kinds.apply(c);
+            boolean ok = switch (req.enuRevReq()) {
+                case CLR_CHECK -> have.contains(RevocationData.Kind.CRL);
+                case OCSP_CHECK -> have.contains(RevocationData.Kind.OCSP);
+                case BOTH_CHECK -> have.contains(RevocationData.Kind.CRL) && have.contains(RevocationData.Kind.OCSP);
+                case EITHER_CHECK -> !have.isEmpty();
+                default -> true;
+            };
+            if (!ok) {
+                return ConstraintOutcome.failed(id, CLAUSE_RULES, name, "usable revocation data for "
+                        + c.getSubjectX500Principal().getName() + ": " + (have.isEmpty() ? "none" : have),
+                        SubIndication.CHAIN_CONSTRAINTS_FAILURE);
+            }
+        }
+        return ConstraintOutcome.passed(id, CLAUSE_RULES, name, certificates.size() + " certificate(s) checked");
     }
 
     private static ConstraintOutcome rule(String id, String name, boolean ok, String detail, SubIndication sub) {

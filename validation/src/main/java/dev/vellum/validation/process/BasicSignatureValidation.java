@@ -135,7 +135,8 @@ public final class BasicSignatureValidation {
                                    ChainValidation chain, ValidationRun run, SignatureReport.Builder report) {
         List<X509Certificate> path = chain.path() == null ? List.of(signer) : chain.path().certificates();
         List<ConstraintOutcome> rules = policies.evaluate(vci.rules().get(), new SignaturePolicyValidation.Facts(
-                signature, signer, path, run.time(), signature.document().detached()));
+                signature, signer, path, run.time(), signature.document().detached()),
+                cert -> PolicyRevocationKinds.at(cert, chain, run));
         List<ConstraintOutcome> all = new ArrayList<>(vci.report().rules());
         all.addAll(rules);
         report.signaturePolicy(new SignaturePolicyReport(vci.report().oid(), true, vci.report().hashMatches(), all));

@@ -23,6 +23,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.ASN1Primitive;
 import org.bouncycastle.asn1.DERSet;
@@ -47,18 +48,26 @@ class SignaturePolicyRulesTest {
 
     @BeforeAll
     static void policy() throws Exception {
+        policy = examplePolicy("2.999.3125.99.6", json -> json);
+        validator = validatorFor(policy);
+        signer = PKI.signer(KeyType.ECDSA_P256);
+    }
+
+    /** The example policy with the testkit root as trust point, under a test OID, edited by {@code edit}. */
+    static RegisteredPolicy examplePolicy(String oid, UnaryOperator<String> edit) throws Exception {
         String json = Files.readString(examples().resolve("inbound-signed-mail-acceptance-policy.json"));
         String root = Base64.getEncoder().encodeToString(PKI.root().certificate().getEncoded());
         json = json.replaceAll("\"trustpoint\"\\s*:\\s*\"[A-Za-z0-9+/=]+\"", "\"trustpoint\": \"" + root + "\"")
-                .replace("\"2.999.3125.2\"", "\"2.999.3125.99.6\"");
-        byte[] der = PolicyJson.compile(json);
-        policy = RegisteredPolicy.fromDer(der, List.of(), null, "test");
-        validator = SignatureValidator.builder()
+                .replace("\"2.999.3125.2\"", "\"" + oid + "\"");
+        return RegisteredPolicy.fromDer(PolicyJson.compile(edit.apply(json)), List.of(), null, "test");
+    }
+
+    static SignatureValidator validatorFor(RegisteredPolicy p) {
+        return SignatureValidator.builder()
                 .trustAnchors(TrustAnchors.of(PKI.trustAnchors()))
                 .fetchSettings(FetchSettings.builder().allowHost("127.0.0.1").build())
-                .policyRegistry(PolicyRegistry.of(List.of(policy)))
+                .policyRegistry(PolicyRegistry.of(List.of(p)))
                 .build();
-        signer = PKI.signer(KeyType.ECDSA_P256);
     }
 
     static Path examples() {
@@ -107,6 +116,36 @@ class SignaturePolicyRulesTest {
         assertThat(s.signaturePolicy().rules()).anySatisfy(r -> {
             assertThat(r.description()).isEqualTo("signerRules.mandatedSignedAttr signing-time");
             assertThat(r.outcome()).isEqualTo(Outcome.FAILED);
+        });
+    }
+
+    @Test
+    void everyRuleIsReportedWithItsOutcomeWhenOneFails() throws Exception {
+        SignatureReport s = validate(sign(false, policy.signaturePolicyId().toDer()));
+        assertThat(s.signaturePolicy().rules()).extracting(r -> r.description() + " " + r.outcome()).contains(
+                "signerRules.mandatedSignedAttr signing-time FAILED",
+                "signingCertTrustCondition.signerTrustTrees PASSED",
+                "signingCertTrustCondition.signerRevReq.endCertRevReq eitherCheck PASSED",
+                "signingCertTrustCondition.signerRevReq.caCerts eitherCheck PASSED",
+                "signingPeriod PASSED");
+        assertThat(s.constraints()).filteredOn(c -> c.id().startsWith("policy.")).hasSizeGreaterThanOrEqualTo(5);
+    }
+
+    @Test
+    void aRevocationRequirementTheDataCannotMeetFailsWithTheRuleNamed() throws Exception {
+        // The signer's status comes from its OCSP responder alone (found first online): bothCheck is not met.
+        RegisteredPolicy both = examplePolicy("2.999.3125.99.7",
+                json -> json.replaceFirst("\"enuRevReq\"\\s*:\\s*\"eitherCheck\"", "\"enuRevReq\": \"bothCheck\""));
+        SignatureReport s = validatorFor(both).validate(ValidationRequest.of("approval.p7s",
+                sign(true, both.signaturePolicyId().toDer())).withDetachedContent(CONTENT)).signatures().get(0);
+
+        assertThat(s.indication()).isEqualTo(Indication.INDETERMINATE);
+        assertThat(s.subIndication()).isEqualTo(SubIndication.CHAIN_CONSTRAINTS_FAILURE);
+        assertThat(s.errors()).anyMatch(e -> e.contains("signingCertTrustCondition.signerRevReq.endCertRevReq bothCheck"));
+        assertThat(s.signaturePolicy().rules()).anySatisfy(r -> {
+            assertThat(r.description()).isEqualTo("signingCertTrustCondition.signerRevReq.endCertRevReq bothCheck");
+            assertThat(r.outcome()).isEqualTo(Outcome.FAILED);
+            assertThat(r.detail()).contains("OCSP").doesNotContain("CRL");
         });
     }
 

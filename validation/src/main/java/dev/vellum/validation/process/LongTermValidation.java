@@ -10,6 +10,7 @@ import dev.vellum.validation.crypto.AlgorithmNames;
 import dev.vellum.validation.data.Origin;
 import dev.vellum.validation.data.ValidationMaterial;
 import dev.vellum.validation.poe.ExternalPoe;
+import dev.vellum.validation.report.ConstraintOutcome;
 import dev.vellum.validation.report.SignatureReport;
 import dev.vellum.validation.x509.Fingerprints;
 import java.io.IOException;
@@ -91,7 +92,23 @@ public final class LongTermValidation {
                 || basic.chain() == null) {
             return l;
         }
-        Conclusion past = ValidationWithTime.judgeAt(signature, basic, existedAt, run, true);
+        // §5.6.2.2 validation time sliding over the signer's chain, then §5.6.2.4 with its control-time
+        List<X509Certificate> pool = new ArrayList<>(run.material().certificateList());
+        if (basic.chain().path() != null) {
+            pool.addAll(basic.chain().path().fetched());
+        }
+        ValidationTimeSliding.Result sliding = ValidationTimeSliding.slide(basic.chain(),
+                (cert, issuer) -> run.services().revocationChecker().find(cert, issuer, run.material(), pool, run.time(),
+                        problem -> { }),
+                run.time(), run.poes()::earliest, run.services().cryptoPolicy(), run.services().certificateModel());
+        // Reported; decisive through §5.6.2.4 for the revocation and expiry problems it is about.
+        report.constraint(sliding.passed()
+                ? ConstraintOutcome.passed("validation-time-sliding", "EN 319 102-1 §5.6.2.2",
+                        "validation time sliding", "control-time " + sliding.controlTime()
+                                + (sliding.steps().isEmpty() ? "" : ": " + String.join("; ", sliding.steps())))
+                : ConstraintOutcome.warning("validation-time-sliding", "EN 319 102-1 §5.6.2.2", "validation time sliding",
+                        "NO_POE: " + sliding.failure().orElse("")));
+        Conclusion past = ValidationWithTime.judgeAt(signature, basic, existedAt, run, true, sliding);
         if (past.passed() && l.subIndication() == SubIndication.TRY_LATER && basic.signer() != null) {
             // §5.5.4 freshness still holds in the past: the signer's status from data issued after the POE.
             past = RevocationAfterBestSignatureTime.problem(basic.chain(), basic.signer(), existedAt)
@@ -231,6 +248,12 @@ public final class LongTermValidation {
         for (ExternalPoe p : poes) {
             if (p.sha256().equals(sigValue) || p.sha256().equals(cms) || p.sha256().equals(run.documentSha256())) {
                 run.poes().add(Signatures.poeKey(signature), p.time(), "provided", p.description());
+            }
+            if (p.sha256().equals(cms) || p.sha256().equals(run.documentSha256())) {
+                // §5.6.2.3: what the proven object contains existed then too (the certificates in the SignedData)
+                for (X509Certificate c : signature.document().signedDataMaterial().certificates()) {
+                    run.poes().add(Fingerprints.of(c), p.time(), "provided", p.description());
+                }
             }
             run.poes().add(p.sha256(), p.time(), "provided", p.description());
         }

@@ -58,6 +58,18 @@ public final class PastSignatureValidation {
     public static Resolution resolve(ChainValidation chain, X509Certificate signer, Instant existedAt,
                                      Function<X509Certificate, Optional<Instant>> certificatePoe,
                                      Function<String, Optional<Instant>> objectPoe, boolean past) {
+        return resolve(chain, signer, existedAt, certificatePoe, objectPoe, past, null);
+    }
+
+    /**
+     * As above, with the control-time of §5.6.2.2 validation time sliding ({@code sliding}, may be
+     * null): a revocation or expiry problem is then resolved only if the signature is also proven to
+     * exist before control-time (§5.6.2.4), and not at all when the sliding found no proof of existence.
+     */
+    static Resolution resolve(ChainValidation chain, X509Certificate signer, Instant existedAt,
+                              Function<X509Certificate, Optional<Instant>> certificatePoe,
+                              Function<String, Optional<Instant>> objectPoe, boolean past,
+                              ValidationTimeSliding.Result sliding) {
         List<ChainValidation.Issue> remaining = new ArrayList<>();
         Instant notBefore = signer.getNotBefore().toInstant();
         Instant notAfter = signer.getNotAfter().toInstant();
@@ -76,6 +88,13 @@ public final class PastSignatureValidation {
                         && certificatePoe.apply(cert).map(t -> t.isBefore(issue.eventTime())).orElse(false);
                 default -> false;
             };
+            if (resolved && sliding != null && SLIDING_DECIDES.contains(sub)
+                    && (!sliding.passed() || !existedAt.isBefore(sliding.controlTime()))) {
+                remaining.add(new ChainValidation.Issue(issue.index(), cert, sub, issue.message() + "; validation time sliding: "
+                        + sliding.failure().orElse("the signature is not proven to exist before control-time "
+                        + sliding.controlTime()), issue.eventTime()));
+                continue;
+            }
             if (!resolved) {
                 remaining.add(issue);
             }
@@ -101,7 +120,12 @@ public final class PastSignatureValidation {
         return new Resolution(adjusted, null);
     }
 
-    // §5.6.2.2 validation time sliding: revocation data saying GOOD, proven to exist before the expiry.
+    /** The problems §5.6.2.4 resolves with the control-time of §5.6.2.2. */
+    private static final java.util.Set<SubIndication> SLIDING_DECIDES = java.util.EnumSet.of(SubIndication.REVOKED_NO_POE,
+            SubIndication.REVOKED_CA_NO_POE, SubIndication.OUT_OF_BOUNDS_NO_POE, SubIndication.OUT_OF_BOUNDS_NOT_REVOKED,
+            SubIndication.TRY_LATER);
+
+    // §5.6.2.1 past certificate validation of an expired certificate: revocation data saying GOOD, proven to exist before the expiry.
     private static boolean notRevokedWithPoe(ChainValidation chain, X509Certificate cert,
                                              Function<String, Optional<Instant>> objectPoe) {
         java.util.List<dev.vellum.validation.revocation.RevocationData> data =

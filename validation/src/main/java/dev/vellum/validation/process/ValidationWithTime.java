@@ -89,11 +89,18 @@ public final class ValidationWithTime {
      * at {@code existedAt} (§5.5.4 steps 4, 6, 8, 10; §5.6.2.4 when {@code past}).
      */
     static Conclusion judgeAt(CadesSignature signature, BasicResult basic, Instant existedAt, ValidationRun run, boolean past) {
+        return judgeAt(signature, basic, existedAt, run, past, null);
+    }
+
+    /** As above; in §5.6 ({@code past}) with the control-time of validation time sliding ({@code sliding}, may be null). */
+    static Conclusion judgeAt(CadesSignature signature, BasicResult basic, Instant existedAt, ValidationRun run, boolean past,
+                              ValidationTimeSliding.Result sliding) {
         if (basic.chain() == null || basic.signer() == null) {
             return basic.conclusion();
         }
         PastSignatureValidation.Resolution r = PastSignatureValidation.resolve(basic.chain(), basic.signer(), existedAt,
-                cert -> run.poes().earliest(dev.vellum.validation.x509.Fingerprints.of(cert)), run.poes()::earliest, past);
+                cert -> run.poes().earliest(dev.vellum.validation.x509.Fingerprints.of(cert)), run.poes()::earliest, past,
+                sliding);
         if (!r.resolved()) {
             return r.conclusion();
         }

@@ -70,6 +70,21 @@ public final class RevocationChecker {
     }
 
     private final DelegatedResponderCheck delegatedResponders;
+    /** The cRLIssuer names of each certificate's distribution points (immutable input, parsed once). */
+    private final java.util.concurrent.ConcurrentHashMap<X509Certificate, java.util.Set<javax.security.auth.x500.X500Principal>>
+            crlIssuerNames = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private java.util.Set<javax.security.auth.x500.X500Principal> crlIssuers(X509Certificate certificate) {
+        java.util.Set<javax.security.auth.x500.X500Principal> known = crlIssuerNames.get(certificate);
+        if (known == null) {
+            known = CrlScope.crlIssuers(certificate);
+            if (crlIssuerNames.size() >= MAX_CACHED) {
+                crlIssuerNames.clear();
+            }
+            crlIssuerNames.put(certificate, known);
+        }
+        return known;
+    }
 
     /** The parsed CRLs of the material (for a delegated responder's own status). */
     private List<ParsedCrl> crlsAt(ValidationMaterial material) {
@@ -94,7 +109,7 @@ public final class RevocationChecker {
         }
         List<ParsedCrl> parsed = new ArrayList<>();
         Map<String, Origin> crlOrigins = new LinkedHashMap<>();
-        java.util.Set<javax.security.auth.x500.X500Principal> indirectIssuers = CrlScope.crlIssuers(certificate);
+        java.util.Set<javax.security.auth.x500.X500Principal> indirectIssuers = crlIssuers(certificate);
         for (ValidationMaterial.Sourced<byte[]> c : material.crls()) {
             crls.parse(c.item()).filter(p -> p.issuer().equals(certificate.getIssuerX500Principal())
                     || indirectIssuers.contains(p.issuer())).ifPresent(p -> {

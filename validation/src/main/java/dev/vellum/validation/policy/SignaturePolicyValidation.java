@@ -254,11 +254,66 @@ public final class SignaturePolicyValidation {
         return out;
     }
 
-    // RFC 3125 §3.6.2 EnuRevReq: which checks must have been possible for each certificate.
+    /** One accepted signature time-stamp, for the time-stamp trust condition: its time and TSA chain (TSA first). */
+    public record TimestampFacts(Instant genTime, List<X509Certificate> tsaChain) {
+    }
+
+    /**
+     * RFC 3125 §3.8 time-stamp trust condition, once the signature time-stamps are validated (EN 319
+     * 102-1 §5.5): ttsCertificateTrustTrees (every accepted time-stamp's TSA chain reaches one of the
+     * policy's trust points), ttsRevReq (the kinds of revocation data at hand for the TSA and its CAs)
+     * and cautionPeriod (revocation data for the signer issued at least that long after
+     * {@code signingTime}, the best-signature-time; else TRY_LATER). Stateless.
+     */
+    public static List<ConstraintOutcome> evaluateTimestampTrust(ApplicableRules rules, List<TimestampFacts> timestamps,
+                                                                 Instant signingTime, List<Instant> signerRevocationIssued,
+                                                                 Function<X509Certificate, Set<RevocationData.Kind>> revocationKinds) {
+        List<ConstraintOutcome> out = new ArrayList<>();
+        List<CertificateTrustPoint> trees = rules.timestampTrust().ttsCertificateTrustTrees();
+        if (!trees.isEmpty() && !timestamps.isEmpty()) {
+            Optional<TimestampFacts> outside = timestamps.stream()
+                    .filter(t -> trees.stream().noneMatch(tp -> t.tsaChain().contains(tp.certificate()))).findFirst();
+            out.add(rule("policy.tsa-trust", "timeStampTrustCondition.ttsCertificateTrustTrees", outside.isEmpty(),
+                    outside.map(t -> "the TSA chain of the time-stamp of " + t.genTime() + " (" + t.tsaChain().get(0)
+                            .getSubjectX500Principal().getName() + ") does not reach any of the policy's " + trees.size()
+                            + " trust point(s)").orElse(timestamps.size() + " time-stamp(s) chain to a policy trust point"),
+                    SubIndication.CHAIN_CONSTRAINTS_FAILURE));
+        }
+        Optional<CertRevReq> ttsRevReq = rules.timestampRevocation();
+        if (ttsRevReq.isPresent() && !timestamps.isEmpty()) {
+            List<X509Certificate> tsas = timestamps.stream().map(t -> t.tsaChain().get(0)).distinct().toList();
+            List<X509Certificate> cas = timestamps.stream().filter(t -> t.tsaChain().size() > 2)
+                    .flatMap(t -> t.tsaChain().subList(1, t.tsaChain().size() - 1).stream()).distinct().toList();
+            out.add(revocationRule("timeStampTrustCondition.ttsRevReq.", "policy.tsa-revocation.", "endCertRevReq",
+                    ttsRevReq.get().endCertRevReq(), tsas, revocationKinds));
+            out.add(revocationRule("timeStampTrustCondition.ttsRevReq.", "policy.tsa-revocation.", "caCerts",
+                    ttsRevReq.get().caCerts(), cas, revocationKinds));
+        }
+        rules.cautionPeriod().ifPresent(caution -> {
+            Instant needed = signingTime.plus(caution);
+            boolean ok = signerRevocationIssued.stream().anyMatch(t -> !t.isBefore(needed));
+            out.add(new ConstraintOutcome("policy.caution-period", CLAUSE_RULES, "timeStampTrustCondition.cautionPeriod " + caution,
+                    ok ? dev.vellum.validation.report.Outcome.PASSED : dev.vellum.validation.report.Outcome.FAILED,
+                    ok ? "revocation data issued after " + needed
+                            : "the signer's status must come from revocation data issued at or after " + needed
+                                    + " (signing time " + signingTime + " + " + caution + "); validate again later",
+                    ok ? null : SubIndication.TRY_LATER));
+        });
+        return out;
+    }
+
     private static ConstraintOutcome revocationRule(String which, RevReq req, List<X509Certificate> certificates,
                                                     Function<X509Certificate, Set<RevocationData.Kind>> kinds) {
-        String name = "signingCertTrustCondition.signerRevReq." + which + " " + req.enuRevReq().asn1Name();
-        String id = "policy.signer-revocation." + which;
+        return revocationRule("signingCertTrustCondition.signerRevReq.", "policy.signer-revocation.", which, req,
+                certificates, kinds);
+    }
+
+    // RFC 3125 §3.6.2 EnuRevReq: which checks must have been possible for each certificate.
+    private static ConstraintOutcome revocationRule(String namePrefix, String idPrefix, String which, RevReq req,
+                                                    List<X509Certificate> certificates,
+                                                    Function<X509Certificate, Set<RevocationData.Kind>> kinds) {
+        String name = namePrefix + which + " " + req.enuRevReq().asn1Name();
+        String id = idPrefix + which;
         if (req.enuRevReq() == EnuRevReq.OTHER) {
             return ConstraintOutcome.warning(id, CLAUSE_RULES, name, "revocation requirement 'other' is not interpreted");
         }

@@ -139,7 +139,9 @@ public final class BasicSignatureValidation {
                 cert -> PolicyRevocationKinds.at(cert, chain, run));
         List<ConstraintOutcome> all = new ArrayList<>(vci.report().rules());
         all.addAll(rules);
-        report.signaturePolicy(new SignaturePolicyReport(vci.report().oid(), true, vci.report().hashMatches(), all));
+        SignaturePolicyReport policyReport = new SignaturePolicyReport(vci.report().oid(), true, vci.report().hashMatches(), all);
+        report.signaturePolicy(policyReport);
+        run.policy(vci.rules().get(), policyReport);
         report.constraints(rules);
         for (ConstraintOutcome r : rules) {
             if (r.outcome() == dev.vellum.validation.report.Outcome.FAILED) {

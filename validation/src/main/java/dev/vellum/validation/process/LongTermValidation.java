@@ -89,7 +89,7 @@ public final class LongTermValidation {
         }
         Conclusion l = ltv.conclusion();
         if (l.indication() == Indication.FAILED || !ValidationWithTime.CONTINUE.contains(l.subIndication())
-                || basic.chain() == null) {
+                || basic.chain() == null || run.policyFailure().isPresent()) {
             return l;
         }
         // §5.6.2.2 validation time sliding over the signer's chain, then §5.6.2.4 with its control-time

@@ -32,6 +32,9 @@ public final class ValidationRun {
     private final Map<String, Origin> certificateOrigins = new HashMap<>();
     private final List<String> warnings = new ArrayList<>();
     private String documentSha256 = "";
+    private dev.vellum.policy.ApplicableRules policyRules;
+    private dev.vellum.validation.report.SignaturePolicyReport policyReport;
+    private Conclusion policyFailure;
 
     public ValidationRun(ValidationServices services, Instant time, ValidationMaterial material,
                          List<ExternalPoe> externalPoes) {
@@ -57,6 +60,30 @@ public final class ValidationRun {
 
     public void documentSha256(String value) {
         this.documentSha256 = value == null ? "" : value;
+    }
+
+    /** The signature policy's rules found by §5.2.4, for the time-stamp trust condition checked in §5.5. */
+    public java.util.Optional<dev.vellum.policy.ApplicableRules> policyRules() {
+        return java.util.Optional.ofNullable(policyRules);
+    }
+
+    /** The signature-policy report so far, to which later processes add their rules. */
+    public java.util.Optional<dev.vellum.validation.report.SignaturePolicyReport> policyReport() {
+        return java.util.Optional.ofNullable(policyReport);
+    }
+
+    /** A signature-policy rule that failed in §5.5 (past validation must not override it). */
+    public java.util.Optional<Conclusion> policyFailure() {
+        return java.util.Optional.ofNullable(policyFailure);
+    }
+
+    public void policyFailure(Conclusion failure) {
+        this.policyFailure = failure;
+    }
+
+    public void policy(dev.vellum.policy.ApplicableRules rules, dev.vellum.validation.report.SignaturePolicyReport report) {
+        this.policyRules = rules;
+        this.policyReport = report;
     }
 
     public void warn(String message) {

@@ -67,6 +67,10 @@ public final class ValidationWithTime {
                     "signing certificate's revocation data issued after best-signature-time " + best, freshness));
             c = freshness;
         }
+        // RFC 3125 time-stamp trust condition of the signature policy, if one applies
+        if (c.passed() && run.policyRules().isPresent() && basic.signer() != null) {
+            c = timestampTrust(basic, best, tsts, run, report);
+        }
         // 4 e) time-stamp order: signature time-stamps after content time-stamps (RFC 3161 §2.4.2)
         if (c.passed()) {
             for (TimestampOutcome content : basic.contentTimestamps()) {
@@ -82,6 +86,43 @@ public final class ValidationWithTime {
         report.constraint(BasicSignatureValidation.outcome("best-signature-time", "EN 319 102-1 §5.5.4",
                 "validation with best-signature-time " + best, c));
         return new Result(c, best, tsts);
+    }
+
+    // §5.2.8 signature constraints from the policy's timeStampTrustCondition: the first failing rule decides.
+    private static Conclusion timestampTrust(BasicResult basic, Instant best, List<TimestampOutcome> tsts, ValidationRun run,
+                                             SignatureReport.Builder report) {
+        List<TimestampOutcome> accepted = tsts.stream().filter(TimestampOutcome::passed)
+                .filter(t -> t.chain() != null && t.chain().path() != null).toList();
+        List<dev.vellum.validation.policy.SignaturePolicyValidation.TimestampFacts> facts = accepted.stream()
+                .map(t -> new dev.vellum.validation.policy.SignaturePolicyValidation.TimestampFacts(t.genTime(),
+                        t.chain().path().certificates())).toList();
+        List<Instant> signerData = PolicyRevocationKinds.usable(basic.signer(), basic.chain(), run).stream()
+                .map(dev.vellum.validation.revocation.RevocationData::issuanceTime).toList();
+        List<dev.vellum.validation.report.ConstraintOutcome> rules =
+                dev.vellum.validation.policy.SignaturePolicyValidation.evaluateTimestampTrust(run.policyRules().get(), facts,
+                        best, signerData, cert -> accepted.stream().filter(t -> t.chain().path().certificates().contains(cert))
+                                .findFirst().map(t -> PolicyRevocationKinds.at(cert, t.chain(), run))
+                                .orElse(java.util.EnumSet.noneOf(dev.vellum.validation.revocation.RevocationData.Kind.class)));
+        if (rules.isEmpty()) {
+            return Conclusion.PASSED;
+        }
+        report.constraints(rules);
+        dev.vellum.validation.report.SignaturePolicyReport before = run.policyReport().orElseThrow();
+        List<dev.vellum.validation.report.ConstraintOutcome> all = new ArrayList<>(before.rules());
+        all.addAll(rules);
+        dev.vellum.validation.report.SignaturePolicyReport after = new dev.vellum.validation.report.SignaturePolicyReport(
+                before.oid(), before.available(), before.hashMatches(), all);
+        report.signaturePolicy(after);
+        run.policy(run.policyRules().get(), after);
+        for (dev.vellum.validation.report.ConstraintOutcome r : rules) {
+            if (r.outcome() == dev.vellum.validation.report.Outcome.FAILED) {
+                Conclusion failed = Conclusion.indeterminate(r.subIndication(), "signature policy " + before.oid() + ", rule "
+                        + r.description() + ": " + r.detail());
+                run.policyFailure(failed);
+                return failed;
+            }
+        }
+        return Conclusion.PASSED;
     }
 
     /**

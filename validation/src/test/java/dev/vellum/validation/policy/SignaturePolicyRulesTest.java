@@ -48,18 +48,29 @@ class SignaturePolicyRulesTest {
 
     @BeforeAll
     static void policy() throws Exception {
-        policy = examplePolicy("2.999.3125.99.6", json -> json);
+        policy = examplePolicy("2.999.3125.99.6", SignaturePolicyRulesTest::withoutCautionPeriod);
         validator = validatorFor(policy);
         signer = PKI.signer(KeyType.ECDSA_P256);
     }
 
     /** The example policy with the testkit root as trust point, under a test OID, edited by {@code edit}. */
     static RegisteredPolicy examplePolicy(String oid, UnaryOperator<String> edit) throws Exception {
+        return examplePolicy(oid, PKI.root().certificate(), edit);
+    }
+
+    /** The example policy with {@code trustPoint} as every trust point (signer and TSA), under a test OID. */
+    static RegisteredPolicy examplePolicy(String oid, java.security.cert.X509Certificate trustPoint, UnaryOperator<String> edit)
+            throws Exception {
         String json = Files.readString(examples().resolve("inbound-signed-mail-acceptance-policy.json"));
-        String root = Base64.getEncoder().encodeToString(PKI.root().certificate().getEncoded());
+        String root = Base64.getEncoder().encodeToString(trustPoint.getEncoded());
         json = json.replaceAll("\"trustpoint\"\\s*:\\s*\"[A-Za-z0-9+/=]+\"", "\"trustpoint\": \"" + root + "\"")
                 .replace("\"2.999.3125.2\"", "\"" + oid + "\"");
         return RegisteredPolicy.fromDer(PolicyJson.compile(edit.apply(json)), List.of(), null, "test");
+    }
+
+    /** The example's 24-hour caution period would make every signature here wait a day (see TimestampTrustConditionTest). */
+    static String withoutCautionPeriod(String json) {
+        return json.replaceFirst("\"cautionPeriod\"\\s*:\\s*\\{[^}]*\\}\\s*,", "");
     }
 
     static SignatureValidator validatorFor(RegisteredPolicy p) {
@@ -135,7 +146,8 @@ class SignaturePolicyRulesTest {
     void aRevocationRequirementTheDataCannotMeetFailsWithTheRuleNamed() throws Exception {
         // The signer's status comes from its OCSP responder alone (found first online): bothCheck is not met.
         RegisteredPolicy both = examplePolicy("2.999.3125.99.7",
-                json -> json.replaceFirst("\"enuRevReq\"\\s*:\\s*\"eitherCheck\"", "\"enuRevReq\": \"bothCheck\""));
+                json -> withoutCautionPeriod(json).replaceFirst("\"enuRevReq\"\\s*:\\s*\"eitherCheck\"",
+                        "\"enuRevReq\": \"bothCheck\""));
         SignatureReport s = validatorFor(both).validate(ValidationRequest.of("approval.p7s",
                 sign(true, both.signaturePolicyId().toDer())).withDetachedContent(CONTENT)).signatures().get(0);
 

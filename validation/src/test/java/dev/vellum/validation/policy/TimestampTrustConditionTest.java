@@ -1,0 +1,140 @@
+package dev.vellum.validation.policy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.vellum.policy.PolicyRegistry;
+import dev.vellum.policy.RegisteredPolicy;
+import dev.vellum.testkit.pki.CertificateProfile;
+import dev.vellum.testkit.pki.Credential;
+import dev.vellum.testkit.pki.KeyType;
+import dev.vellum.testkit.pki.TestPki;
+import dev.vellum.testkit.time.MutableClock;
+import dev.vellum.validation.Indication;
+import dev.vellum.validation.SignatureValidator;
+import dev.vellum.validation.SubIndication;
+import dev.vellum.validation.ValidationRequest;
+import dev.vellum.validation.data.Origin;
+import dev.vellum.validation.data.ValidationMaterial;
+import dev.vellum.validation.fetch.FetchSettings;
+import dev.vellum.validation.report.ConstraintOutcome;
+import dev.vellum.validation.report.Outcome;
+import dev.vellum.validation.report.SignatureReport;
+import dev.vellum.validation.support.TestSignatures;
+import dev.vellum.validation.trust.TrustAnchors;
+import dev.vellum.validation.trust.TrustStore;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import org.bouncycastle.asn1.ASN1ObjectIdentifier;
+import org.bouncycastle.asn1.ASN1Primitive;
+import org.bouncycastle.asn1.DERSet;
+import org.bouncycastle.asn1.cms.Attribute;
+import org.bouncycastle.asn1.esf.CommitmentTypeIndication;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * RFC 3125 §3.8 time-stamp trust condition of signature-policy's example policy, on time-stamped
+ * signatures: the TSA must chain to a policy trust point (ttsCertificateTrustTrees), its revocation
+ * data must be of the required kinds (ttsRevReq), and the signer's status must come from revocation
+ * data issued at least the caution period (24 hours) after the signing time — before that the answer
+ * is INDETERMINATE/TRY_LATER.
+ */
+class TimestampTrustConditionTest {
+
+    static final byte[] CONTENT = "approved budget".getBytes(StandardCharsets.UTF_8);
+    static MutableClock clock;
+    static TestPki pki;
+    static Instant t0;
+    static RegisteredPolicy policy;
+    static Credential signer;
+    static Credential foreignTsa;
+
+    @BeforeAll
+    static void make() throws Exception {
+        t0 = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        clock = MutableClock.at(t0);
+        pki = TestPki.builder().clock(clock).tsaKeyType(KeyType.ECDSA_P256).build();
+        signer = pki.signer(KeyType.ECDSA_P256);
+        foreignTsa = pki.issue("foreign-tsa").issuer(pki.untrustedRoot()).profile(CertificateProfile.TSA)
+                .keyType(KeyType.ECDSA_P256).validity(t0.minus(Duration.ofDays(1)), t0.plus(Duration.ofDays(300))).build();
+        policy = SignaturePolicyRulesTest.examplePolicy("2.999.3125.99.8", pki.root().certificate(), json -> json);
+    }
+
+    @AfterAll
+    static void close() {
+        pki.close();
+    }
+
+    /** Signed at t0 + 1 h under the policy, time-stamped by {@code tsa} at once. */
+    static byte[] timestampedBy(Credential tsa) throws Exception {
+        Instant signedAt = t0.plus(Duration.ofHours(1));
+        clock.set(signedAt);
+        List<Attribute> attrs = new ArrayList<>();
+        attrs.add(TestSignatures.signingTime(signedAt));
+        attrs.add(TestSignatures.signingCertificateV2(signer.chain().subList(0, 2)));
+        attrs.add(new Attribute(new ASN1ObjectIdentifier("1.2.840.113549.1.9.16.2.16"),
+                new DERSet(new CommitmentTypeIndication(SignaturePolicyRulesTest.PROOF_OF_APPROVAL))));
+        attrs.add(new Attribute(new ASN1ObjectIdentifier("1.2.840.113549.1.9.16.2.15"),
+                new DERSet(ASN1Primitive.fromByteArray(policy.signaturePolicyId().toDer()))));
+        byte[] b = TestSignatures.withSignedAttributes(signer, CONTENT, attrs, signer.chain().subList(0, 2));
+        return TestSignatures.withSignatureTimestamp(b, pki.timeStamp().tsa(tsa).data(TestSignatures.signatureValue(b))
+                .at(signedAt).build());
+    }
+
+    /** Validated offline {@code hours} after t0 with CRLs of every CA issued then. */
+    static SignatureReport validate(byte[] cms, int hours) throws Exception {
+        Instant at = t0.plus(Duration.ofHours(hours));
+        clock.set(at.minusSeconds(60));
+        List<byte[]> crls = new ArrayList<>();
+        for (Credential ca : List.of(pki.root(), pki.intermediate(), pki.untrustedRoot())) {
+            crls.add(pki.currentCrl(ca).getEncoded());
+        }
+        SignatureValidator v = SignatureValidator.builder()
+                .trust(new TrustStore(TrustAnchors.of(pki.root().certificate()),
+                        TrustAnchors.of(pki.root().certificate(), pki.untrustedRoot().certificate())))
+                .fetchSettings(FetchSettings.offlineOnly())
+                .policyRegistry(PolicyRegistry.of(List.of(policy))).build();
+        return v.validate(ValidationRequest.of("budget.p7s", cms).withDetachedContent(CONTENT)
+                .withMaterial(ValidationMaterial.of(Origin.SUPPLIED, List.of(), crls, List.of())).at(at)).signatures().get(0);
+    }
+
+    static ConstraintOutcome rule(SignatureReport s, String name) {
+        return s.signaturePolicy().rules().stream().filter(r -> r.description().startsWith(name)).findFirst().orElseThrow();
+    }
+
+    @Test
+    void afterTheCautionPeriodATimestampFromAPolicyTsaPasses() throws Exception {
+        SignatureReport s = validate(timestampedBy(pki.tsa()), 26);
+
+        assertThat(s.indication()).as("%s", s.errors()).isEqualTo(Indication.TOTAL_PASSED);
+        assertThat(rule(s, "timeStampTrustCondition.ttsCertificateTrustTrees").outcome()).isEqualTo(Outcome.PASSED);
+        assertThat(rule(s, "timeStampTrustCondition.ttsRevReq.endCertRevReq eitherCheck").outcome()).isEqualTo(Outcome.PASSED);
+        assertThat(rule(s, "timeStampTrustCondition.ttsRevReq.caCerts clrCheck").outcome()).isEqualTo(Outcome.PASSED);
+        assertThat(rule(s, "timeStampTrustCondition.cautionPeriod").outcome()).isEqualTo(Outcome.PASSED);
+    }
+
+    @Test
+    void withinTheCautionPeriodTheAnswerIsTryLater() throws Exception {
+        SignatureReport s = validate(timestampedBy(pki.tsa()), 3);
+
+        assertThat(s.indication()).isEqualTo(Indication.INDETERMINATE);
+        assertThat(s.subIndication()).isEqualTo(SubIndication.TRY_LATER);
+        assertThat(rule(s, "timeStampTrustCondition.cautionPeriod").outcome()).isEqualTo(Outcome.FAILED);
+        assertThat(s.errors()).anyMatch(e -> e.contains("timeStampTrustCondition.cautionPeriod"));
+    }
+
+    @Test
+    void aTsaOutsideThePolicysTrustTreesFailsTheRule() throws Exception {
+        SignatureReport s = validate(timestampedBy(foreignTsa), 26);
+
+        assertThat(s.timestamps()).singleElement().satisfies(t -> assertThat(t.indication()).isEqualTo(Indication.PASSED));
+        assertThat(s.indication()).isEqualTo(Indication.INDETERMINATE);
+        assertThat(s.subIndication()).isEqualTo(SubIndication.CHAIN_CONSTRAINTS_FAILURE);
+        assertThat(rule(s, "timeStampTrustCondition.ttsCertificateTrustTrees").outcome()).isEqualTo(Outcome.FAILED);
+    }
+}

@@ -33,7 +33,9 @@ import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
+import org.bouncycastle.asn1.ASN1Encodable;
 import org.bouncycastle.asn1.ASN1EncodableVector;
+import org.bouncycastle.asn1.DEROctetString;
 import org.bouncycastle.asn1.ASN1GeneralizedTime;
 import org.bouncycastle.asn1.ASN1Primitive;
 import org.bouncycastle.asn1.ASN1UTCTime;
@@ -59,7 +61,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The legacy forms of RFC 5126 / TS 101 733 (STANDARDS.md §1.4) that {@link LegacyFormsAndRefusalTest}
  * does not build: CAdES-X Type 2, X-L without an X time-stamp, X-L Type 2, CAdES-A with a TS 101 733
- * archive time-stamp v1 built directly on a T, and a long-term-validation attribute. Each is assembled
+ * archive time-stamp v1 built directly on a T, a long-term-validation attribute, and a TS 101 733 V2.2.1
+ * archive-time-stamp-v3 with the first ats-hash-index. Each is assembled
  * here attribute by attribute, named by the detector, its references and values read back as data,
  * and extended only as EN 319 122-1 §5.5.3 allows.
  */
@@ -241,6 +244,72 @@ class LegacyLevelsTest {
         SignedDocument lta = read(extender().extend(withLtv, ExtensionTarget.LTA).cms());
         assertThat(lta.signedDataMaterial().hasRevocationData()).isFalse();
         assertThat(lta.signatures().get(0).timestamps(TimestampKind.ARCHIVE_V3).get(0).tokenData().hasRevocationData()).isTrue();
+    }
+
+    /**
+     * TS 101 733 V2.2.1 (2013–2015) archive-time-stamp-v3 with the first ats-hash-index (0.4.0.1733.2.5:
+     * no hashIndAlgorithm, SHA-256 by DEFAULT; unsignedAttrsHashIndex over whole Attributes,
+     * STANDARDS.md §1.2 F2): imprint and index check, a forged index entry caught, renewed with our
+     * v3 index, and DSS passes the result with both archive time-stamps.
+     */
+    @Test
+    void ts101733AtsV3WithTheFirstHashIndexIsCheckedAndRenewed() throws Exception {
+        byte[] cms = CadesSigner.builder(Pki.key(KeyType.RSA_2048)).build().signEnveloping(SignedContent.of(CONTENT));
+        SignedDocument lt = read(extender().extend(read(cms), ExtensionTarget.LT).cms());
+
+        SignedDocument a = read(withV1IndexAts(lt, false));
+        CadesSignature as = a.signatures().get(0);
+        EmbeddedTimestamp ats = as.timestamps(TimestampKind.ARCHIVE_V3).get(0);
+        assertThat(ats.hashIndex()).hasValueSatisfying(i -> {
+            assertThat(i.version()).isEqualTo(1);
+            assertThat(i.hashAlgorithmOid()).isEqualTo(SHA256);
+        });
+        assertThat(ats.imprintCheck().passed()).as(ats.imprintCheck().detail()).isTrue();
+        assertThat(ats.hashIndexCheck().passed()).as(ats.hashIndexCheck().detail()).isTrue();
+        assertThat(as.level().baseline()).isEqualTo(BaselineLevel.B_LTA);
+        assertThat(as.level().legacyForm()).contains(LegacyForm.A);
+
+        EmbeddedTimestamp forged = read(withV1IndexAts(lt, true)).signatures().get(0).timestamps(TimestampKind.ARCHIVE_V3).get(0);
+        assertThat(forged.imprintCheck().passed()).isTrue();
+        assertThat(forged.hashIndexCheck().status()).isEqualTo(Check.Status.FAILED);
+        assertThat(forged.hashIndexCheck().detail()).contains("matches no attribute value");
+
+        byte[] renewed = extender().extend(a, ExtensionTarget.LTA).cms();
+        CadesSignature rs = read(renewed).signatures().get(0);
+        assertThat(rs.timestamps(TimestampKind.ARCHIVE_V3)).hasSize(2).allSatisfy(t -> {
+            assertThat(t.imprintCheck().passed()).as(t.imprintCheck().detail()).isTrue();
+            assertThat(t.hashIndexCheck().passed()).as(t.hashIndexCheck().detail()).isTrue();
+        });
+        dev.vellum.formats.support.Dss.Verdict dss = dev.vellum.formats.support.Dss.validate(renewed, java.util.Optional.empty(),
+                Pki.root(), ValidationData.EMPTY).get(0);
+        assertThat(dss.format()).as(dss.toString()).isEqualTo(eu.europa.esig.dss.enumerations.SignatureLevel.CAdES_BASELINE_LTA);
+        assertThat(dss.indication()).as(dss.toString()).isEqualTo(eu.europa.esig.dss.enumerations.Indication.TOTAL_PASSED);
+        assertThat(dss.validArchiveTimestamps()).isEqualTo(2);
+    }
+
+    /** An ATSv3 as TS 101 733 V2.2.1 made it: ats-hash-index (v1) in the token, imprint by recipe §1.2 F. */
+    private static byte[] withV1IndexAts(SignedDocument doc, boolean forgeAnEntry) throws Exception {
+        var parts = doc.parts();
+        CadesSignature s = doc.signatures().get(0);
+        ASN1EncodableVector certs = new ASN1EncodableVector();
+        parts.certificateChoices().forEach(c -> certs.add(new DEROctetString(sha256(Encodings.asStored(c)))));
+        ASN1EncodableVector crls = new ASN1EncodableVector();
+        parts.revocationChoices().forEach(c -> crls.add(new DEROctetString(sha256(Encodings.asStored(c)))));
+        ASN1EncodableVector attrs = new ASN1EncodableVector();
+        s.rawSignerInfo().unsignedAttributes().forEach(x -> attrs.add(new DEROctetString(sha256(Encodings.asStored(x)))));
+        if (forgeAnEntry) {
+            attrs.add(new DEROctetString(sha256("an attribute that was never there".getBytes(StandardCharsets.UTF_8))));
+        }
+        DERSequence index = new DERSequence(new ASN1Encodable[] {new DERSequence(certs), new DERSequence(crls), new DERSequence(attrs)});
+        byte[] imprint = Imprints.archiveV3(SHA256, parts, parts.content().orElseThrow(), s.rawSignerInfo(), Encodings.der(index));
+        TimeStampToken token = Pki.tsa().timestamp(DigestAlgorithm.SHA256, imprint);
+        byte[] tokenWithIndex = new SignedDataEditor(dev.vellum.formats.cms.SignedDataParts.parse(token.getEncoded(),
+                java.util.Optional.empty(), "token"))
+                .addUnsignedAttribute(0, new Attribute(CadesOids.ATS_HASH_INDEX_V1, new DERSet(index))).encode();
+        return new SignedDataEditor(parts)
+                .addDigestAlgorithm(DigestAlgorithm.SHA256.algorithmIdentifier())
+                .addUnsignedAttribute(0, new Attribute(CadesOids.ARCHIVE_TIMESTAMP_V3,
+                        new DERSet(Encodings.parse(tokenWithIndex, "archive time-stamp")))).encode();
     }
 
     private static DERSequence certRefs(List<X509Certificate> certs) throws Exception {

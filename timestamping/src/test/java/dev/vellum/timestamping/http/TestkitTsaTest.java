@@ -10,8 +10,12 @@ import dev.vellum.timestamping.DigestAlgorithm;
 import dev.vellum.timestamping.TsaException;
 import dev.vellum.timestamping.TsaFailure;
 import dev.vellum.timestamping.verify.TokenVerifier;
+import java.math.BigInteger;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.bouncycastle.tsp.TimeStampRequest;
 import org.bouncycastle.tsp.TimeStampToken;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -48,6 +52,25 @@ class TestkitTsaTest {
         assertThat(token.getTimeStampInfo().getMessageImprintDigest()).isEqualTo(DIGEST);
         assertThat(tsa.requestCount()).isEqualTo(1);
         assertThat(tsa.lastRequest().orElseThrow().header("Content-Type")).contains("application/timestamp-query");
+    }
+
+    /** RFC 3161 §2.4.1: what we send — a fresh random 64-bit nonce each time, certReq, the asked policy. */
+    @Test
+    void eachRequestCarriesAFreshNonceCertReqAndTheRequestedPolicy() throws Exception {
+        List<BigInteger> nonces = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            client().timestamp(DigestAlgorithm.SHA256, DIGEST);
+            TimeStampRequest sent = new TimeStampRequest(tsa.lastRequest().orElseThrow().body());
+            assertThat(sent.getCertReq()).isTrue();
+            assertThat(sent.getReqPolicy()).isEqualTo(TestPki.TSA_POLICY);
+            assertThat(sent.getMessageImprintAlgOID().getId()).isEqualTo(DigestAlgorithm.SHA256.oid());
+            assertThat(sent.getMessageImprintDigest()).isEqualTo(DIGEST);
+            assertThat(sent.getNonce()).isNotNull();
+            assertThat(sent.getNonce().signum()).isNotNegative();
+            assertThat(sent.getNonce().bitLength()).isLessThanOrEqualTo(64);
+            nonces.add(sent.getNonce());
+        }
+        assertThat(nonces).doesNotHaveDuplicates();
     }
 
     @Test

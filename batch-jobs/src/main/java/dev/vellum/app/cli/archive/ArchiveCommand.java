@@ -89,6 +89,17 @@ abstract class ArchiveCommand implements Callable<Integer> {
         return run;
     }
 
+    /** Prints what this run quarantined (any execution of its job instance), each with its whole reason. */
+    protected static java.util.List<dev.vellum.app.store.QuarantineEntry> printQuarantine(ArchiveContext archive,
+                                                                                          Console console, JobRun run) {
+        java.util.List<dev.vellum.app.store.QuarantineEntry> entries = IngestCommand.quarantinedBy(archive, run);
+        if (!entries.isEmpty()) {
+            console.say("");
+            console.table(QuarantineTable.of(archive.bean(dev.vellum.app.store.ArchiveIndex.class), entries));
+        }
+        return entries;
+    }
+
     protected static SummaryTable tallyTable(JobRun run, String... counters) {
         SummaryTable table = new SummaryTable("outcome", "count");
         for (String counter : counters) {

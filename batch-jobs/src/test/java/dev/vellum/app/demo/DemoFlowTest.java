@@ -87,6 +87,23 @@ class DemoFlowTest {
                 assertThat(blobs.read(item.original())).isEqualTo(Files.readAllBytes(eml));
                 assertThat(index.versions(item.id()).get(0).version()).isZero();
             }
+            // Maildir messages are whole files: kept exactly.
+            List<Path> maildir;
+            try (Stream<Path> files = Files.walk(data.resolve("samples/mailbox/Maildir"))) {
+                maildir = files.filter(Files::isRegularFile).toList();
+            }
+            assertThat(maildir).hasSize(4);
+            for (Path message : maildir) {
+                Item item = index.findByOriginal(ContentHash.of(Files.readAllBytes(message))).orElseThrow();
+                assertThat(blobs.read(item.original())).isEqualTo(Files.readAllBytes(message));
+            }
+            // mbox messages: version 0 is the message exactly as it stands in the mbox, between its From_ lines.
+            String mbox = new String(Files.readAllBytes(data.resolve("samples/mailbox/finance.mbox")),
+                    java.nio.charset.StandardCharsets.ISO_8859_1);
+            List<Item> fromMbox = index.items(null, 0, 100).stream()
+                    .filter(i -> index.sources(i.id()).stream().anyMatch(s -> s.contains("finance.mbox"))).toList();
+            assertThat(fromMbox).hasSize(6).allSatisfy(i -> assertThat(mbox)
+                    .contains(new String(blobs.read(i.original()), java.nio.charset.StandardCharsets.ISO_8859_1)));
             assertThat(index.items(null, 0, 100)).filteredOn(i -> i.subject() != null && i.subject().contains("Payment instruction"))
                     .hasSize(2).allSatisfy(i -> assertThat(i.signerCount()).isEqualTo(1));
             assertThat(index.items(null, 0, 100)).filteredOn(i -> "Lunch on Friday?".equals(i.subject()))

@@ -103,6 +103,19 @@ class ValidateCommandTest {
     }
 
     @Test
+    void textNamesAnUnreadableFileOnceWithItsVerdictAndNoEmptyFields(@TempDir Path tmp) throws Exception {
+        List<String> a = args(pki(tmp), Corpus.file("openssl/messages/41-random-bytes.p7m").toString(),
+                Corpus.file("openssl/messages/13-valid-enveloping.p7m").toString());
+        CliRunner.Result r = CliRunner.run(a.toArray(String[]::new));
+        assertThat(r.exitCode()).isEqualTo(1);
+        String garbage = r.out().substring(0, r.out().indexOf("13-valid-enveloping.p7m"));
+        assertThat(garbage).contains("41-random-bytes.p7m", "  TOTAL_FAILED/FORMAT_FAILURE").doesNotContain("null")
+                .doesNotContain("level:");
+        assertThat(garbage.split("error: ", -1)).as("the reason once").hasSize(2);
+        assertThat(r.out()).contains("TOTAL_PASSED", "best signature time:");
+    }
+
+    @Test
     void pdfReportOfSeveralFilesWithTheirVerdicts(@TempDir Path tmp) throws Exception {
         Path pdf = tmp.resolve("report.pdf");
         List<String> a = args(pki(tmp), Corpus.file("openssl/messages/01-valid-rsa2048.eml").toString(),

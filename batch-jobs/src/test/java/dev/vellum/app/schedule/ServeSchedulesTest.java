@@ -41,8 +41,8 @@ class ServeSchedulesTest {
     }
 
     @Test
-    void aBadCronExpressionIsAUsageErrorNamingTheKey() throws Exception {
-        Path config = Files.writeString(temp.resolve("vellum.properties"), "vellum.schedule.renew=every night\n");
+    void aBadCronExpressionInAnApplicationYmlIsAUsageErrorNamingTheKey() throws Exception {
+        Path config = Files.writeString(temp.resolve("application.yml"), "vellum:\n  schedule:\n    renew: \"every night\"\n");
         CliRunner.Result serve = CliRunner.run("--data", temp.resolve("data").toString(), "--config", config.toString(),
                 "serve");
         assertThat(serve.exitCode()).isEqualTo(ExitCodes.USAGE);

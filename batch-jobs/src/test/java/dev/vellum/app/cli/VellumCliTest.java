@@ -169,6 +169,25 @@ class VellumCliTest {
     }
 
     @Test
+    void aMistypedDataDirectoryIsNamedNotTakenForAnEmptyHealthyArchive() throws Exception {
+        Path typo = temp.resolve("vellum-dta");
+        for (String command : new String[] {"verify-store", "items", "jobs", "revalidate"}) {
+            CliRunner.Result result = CliRunner.run("--data", typo.toString(), command);
+            assertThat(result.exitCode()).as(command).isEqualTo(ExitCodes.FAILED);
+            assertThat(result.err()).as(command).contains("no archive in " + typo.toAbsolutePath(), "check --data")
+                    .contains("vellum ingest");
+            assertThat(result.out()).as(command).doesNotContain("store OK");
+        }
+        assertThat(typo).as("nothing created there").doesNotExist();
+
+        Path in = Files.createDirectories(temp.resolve("in"));
+        Files.write(in.resolve("a.eml"), Corpus.bytes("openssl/messages/01-valid-rsa2048.eml"));
+        assertThat(CliRunner.run("--data", typo.toString(), "ingest", in.toString()).exitCode())
+                .as("ingest starts a new archive").isNotEqualTo(ExitCodes.FAILED);
+        assertThat(CliRunner.run("--data", typo.toString(), "verify-store").exitCode()).isZero();
+    }
+
+    @Test
     void badNowIsAUsageError() {
         CliRunner.Result result = CliRunner.run("--now", "next tuesday", "items");
         assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);

@@ -32,6 +32,11 @@ public final class DemoCommand extends ArchiveCommand {
     }
 
     @Override
+    protected boolean createsArchive() {
+        return true;
+    }
+
+    @Override
     protected ArchiveSettings settings() {
         ArchiveSettings settings = global().archiveSettings();
         Path data = (settings.dataDir() != null ? settings.dataDir() : Path.of("vellum-demo")).toAbsolutePath().normalize();

@@ -29,6 +29,11 @@ public final class IngestCommand extends ArchiveCommand {
     List<Path> paths;
 
     @Override
+    protected boolean createsArchive() {
+        return true;
+    }
+
+    @Override
     protected Integer refuseEarly(Console console) {
         for (Path path : paths) {
             if (!Files.exists(path)) {

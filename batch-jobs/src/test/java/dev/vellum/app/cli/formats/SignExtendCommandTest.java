@@ -48,29 +48,6 @@ class SignExtendCommandTest {
     }
 
     @Test
-    void signingUnderAPolicyGivesAnEpesCarryingThePolicyHashThatPolicyHashPrints() throws Exception {
-        Path policies = Files.createDirectories(dir.resolve("policies")); // a registry: the example seal policy's DER
-        Files.copy(Path.of("..", "signature-policy", "examples", "records-archive-seal-policy.der"),
-                policies.resolve("records-archive-seal-policy.der"));
-        Path content = Files.writeString(dir.resolve("receipt.txt"), "received and archived\n");
-        Path out = dir.resolve("receipt.p7m");
-        CliRunner.Result r = CliRunner.run("sign", content.toString(), "--key", p12.toString(), "--password-file",
-                password.toString(), "--policy", "2.999.3125.1", "--policy-dir", policies.toString(), "--out", out.toString());
-        assertThat(r.exitCode()).as(r.out() + r.err()).isZero();
-
-        var policy = new SignedDocumentReader().read(out).signatures().get(0).signedAttributes().signaturePolicy()
-                .orElseThrow(() -> new AssertionError("no signature-policy-identifier: not an EPES"));
-        assertThat(policy.policyOid()).contains("2.999.3125.1");
-        CliRunner.Result hash = CliRunner.run("policy", "hash", policies.resolve("records-archive-seal-policy.der").toString());
-        assertThat(hash.out().strip()).containsIgnoringCase(java.util.HexFormat.of().formatHex(policy.hash()));
-
-        CliRunner.Result withoutRegistry = CliRunner.run("sign", content.toString(), "--key", p12.toString(),
-                "--password-file", password.toString(), "--policy", "2.999.3125.1", "--out", dir.resolve("x.p7m").toString());
-        assertThat(withoutRegistry.exitCode()).isEqualTo(2);
-        assertThat(withoutRegistry.err()).contains("--policy needs --policy-dir");
-    }
-
-    @Test
     void smimeMessageIsExtendedIntoANewEmlWithTheSameSignedPart() throws Exception {
         Path entity = Files.writeString(dir.resolve("body.eml"), "Content-Type: text/plain\r\n\r\nPlease archive.\r\n");
         Path eml = dir.resolve("signed.eml");

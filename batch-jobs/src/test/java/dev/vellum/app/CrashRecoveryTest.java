@@ -20,6 +20,8 @@ import dev.vellum.app.jobs.JobRun;
 import dev.vellum.app.store.ArchiveIndex;
 import dev.vellum.app.store.StoreVerification;
 import dev.vellum.app.store.StoreVerifier;
+import dev.vellum.app.support.Database;
+import dev.vellum.app.support.EmbeddedPostgresServer;
 import dev.vellum.app.support.Mailboxes;
 import dev.vellum.formats.create.CadesSigner;
 import dev.vellum.formats.create.SigningKey;
@@ -37,7 +39,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * kill -9 of a child JVM in the middle of a job, then the same command again: the job resumes from
  * its last committed chunk, finishes, does nothing twice, and the store verifies — for ingest, the
- * ERS upgrade and the CAdES LTA upgrade.
+ * ERS upgrade and the CAdES LTA upgrade (on H2 and on PostgreSQL).
  */
 class CrashRecoveryTest {
     private static final int MESSAGES = 300;
@@ -121,6 +123,16 @@ class CrashRecoveryTest {
 
     @Test
     void ltaUpgradeKilledMidChunkResumesAndNoSignatureIsExtendedTwice() throws Exception {
+        ltaUpgradeKilledMidChunk(Database.H2);
+    }
+
+    /** The same kill -9 with the index and the job repository on PostgreSQL: its transactions roll back server-side. */
+    @Test
+    void ltaUpgradeKilledMidChunkOnPostgresqlResumesAndNoSignatureIsExtendedTwice() throws Exception {
+        ltaUpgradeKilledMidChunk(Database.POSTGRESQL);
+    }
+
+    private void ltaUpgradeKilledMidChunk(Database database) throws Exception {
         int items = 48;
         TestPki pki = TestPki.shared();
         Credential signer = pki.signer(KeyType.ECDSA_P256);
@@ -143,7 +155,8 @@ class CrashRecoveryTest {
         Path config = Files.writeString(temp.resolve("vellum.properties"), "vellum.jobs.chunk-size=4\n"
                 + "vellum.jobs.partitions=2\n"
                 + "vellum.validation.trust[0]=" + pkiDir.resolve("root.pem") + "\n"
-                + "vellum.validation.validation-data[0]=" + pkiDir + "\n");
+                + "vellum.validation.validation-data[0]=" + pkiDir + "\n"
+                + datasource(database));
         ArchiveSettings settings = new ArchiveSettings(data, config, null, Map.of());
         try (ArchiveContext archive = ArchiveContext.open(settings)) {
             JobRun ingest = archive.run(IngestJobConfiguration.JOB, Map.of(IngestJobConfiguration.SOURCES,
@@ -160,6 +173,9 @@ class CrashRecoveryTest {
 
         try (ArchiveContext archive = ArchiveContext.open(settings)) {
             JdbcClient jdbc = archive.bean(JdbcClient.class);
+            if (database == Database.POSTGRESQL) {
+                assertThat(jdbc.sql("SELECT version()").query(String.class).single()).startsWith("PostgreSQL");
+            }
             long committed = jdbc.sql("SELECT COUNT(*) FROM item_version WHERE kind = 'CADES'").query(Long.class).single();
             assertThat(committed).as("some chunks were committed before the kill, not all").isBetween(1L, items - 1L);
 
@@ -181,6 +197,15 @@ class CrashRecoveryTest {
                     Map.of(dev.vellum.app.revalidate.RevalidateJobConfiguration.AT, "now"));
             assertThat(revalidate.count("TOTAL_PASSED")).as(revalidate.toString()).isEqualTo(items);
         }
+    }
+
+    /** Configuration lines that put the archive on {@code database} (a fresh embedded PostgreSQL database, or H2). */
+    private static String datasource(Database database) {
+        if (database == Database.H2) {
+            return "";
+        }
+        return "spring.datasource.url=" + EmbeddedPostgresServer.newDatabase() + "\n"
+                + "spring.datasource.username=postgres\nspring.datasource.password=postgres\n";
     }
 
     /** Starts {@code vellum} in a child JVM and kills it (-9) once the store holds {@code blobs} blobs. */

@@ -82,7 +82,10 @@ public final class ArchiveReports {
         }
         List<BatchOverview.Quarantined> quarantined = new ArrayList<>();
         for (QuarantineEntry q : index.quarantined()) {
-            quarantined.add(new BatchOverview.Quarantined(q.source(), q.stage(), q.reason(), q.quarantinedAt()));
+            // an item set aside by a later job is named with the file it came from, so an auditor can find it
+            List<String> sources = q.itemId() == null ? List.of() : index.sources(q.itemId());
+            String source = sources.isEmpty() ? q.source() : "item " + q.itemId() + " (" + sources.get(0) + ")";
+            quarantined.add(new BatchOverview.Quarantined(source, q.stage(), q.reason(), q.quarantinedAt()));
         }
         return new BatchOverview(title, clock.instant(), entries, quarantined);
     }

@@ -4,7 +4,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.BiConsumer;
 
 /**
@@ -34,19 +36,32 @@ public final class JobScheduler {
 
     /** The next job due after {@code time}, with its time. */
     public Due next(ZonedDateTime time) {
-        return jobs.stream()
-                .map(job -> new Due(job, job.nextAfter(time)))
+        Map<ScheduledJob, ZonedDateTime> cursors = new LinkedHashMap<>();
+        jobs.forEach(job -> cursors.put(job, time));
+        return next(cursors);
+    }
+
+    /** The job due first, each job counted from its own cursor; on a tie, the one configured first. */
+    private static Due next(Map<ScheduledJob, ZonedDateTime> cursors) {
+        return cursors.entrySet().stream()
+                .map(e -> new Due(e.getKey(), e.getKey().nextAfter(e.getValue())))
                 .filter(due -> due.at() != null)
                 .min(Comparator.comparing(Due::at))
                 .orElseThrow(() -> new IllegalStateException("no schedule ever fires again"));
     }
 
-    /** Runs until {@link #stop()} or until {@code maxRuns} jobs have run (0 = no limit). */
+    /**
+     * Runs until {@link #stop()} or until {@code maxRuns} jobs have run (0 = no limit). Each job keeps its
+     * own cursor, so jobs due at the same time all run, one after the other; the times a job missed while
+     * it or another job ran are caught up by one run, not by one run each.
+     */
     public int run(int maxRuns, BiConsumer<ScheduledJob, ZonedDateTime> runner) {
         int runs = 0;
-        ZonedDateTime cursor = ZonedDateTime.now(clock);
+        ZonedDateTime start = ZonedDateTime.now(clock);
+        Map<ScheduledJob, ZonedDateTime> cursors = new LinkedHashMap<>();
+        jobs.forEach(job -> cursors.put(job, start));
         while (!stopped && (maxRuns <= 0 || runs < maxRuns)) {
-            Due due = next(cursor);
+            Due due = next(cursors);
             Duration wait = Duration.between(ZonedDateTime.now(clock), due.at());
             try {
                 if (!wait.isNegative()) {
@@ -61,7 +76,8 @@ public final class JobScheduler {
             }
             runner.accept(due.job(), due.at());
             runs++;
-            cursor = due.at();
+            ZonedDateTime finished = ZonedDateTime.now(clock);
+            cursors.put(due.job(), finished.isAfter(due.at()) ? finished : due.at());
         }
         return runs;
     }

@@ -103,6 +103,35 @@ class VellumCliTest {
     }
 
     @Test
+    void anItemTheUpgradeRefusesIsShownWithItsFileAndWholeReasonAndListedByItemsQuarantined() throws Exception {
+        Path in = temp.resolve("in");
+        Files.createDirectories(in);
+        Files.write(in.resolve("14-tampered-body-byte.eml"), Corpus.bytes("openssl/messages/14-tampered-body-byte.eml"));
+        String data = temp.resolve("data").toString();
+        assertThat(CliRunner.run("--data", data, "ingest", in.toString()).exitCode()).isEqualTo(ExitCodes.ATTENTION);
+
+        CliRunner.Result upgrade = CliRunner.run("--data", data, "upgrade", "--target", "LTA");
+        assertThat(upgrade.exitCode()).as(upgrade.err()).isEqualTo(ExitCodes.ATTENTION);
+        String out = upgrade.out().replaceAll("\\s+", " ");
+        assertThat(out).contains("quarantined stage input reason", "UPGRADE", "item 1 (",
+                "14-tampered-body-byte.eml)", "does not verify").doesNotContain("…");
+
+        CliRunner.Result items = CliRunner.run("--data", data, "items");
+        assertThat(items.out()).contains("1 archived, 1 quarantined (vellum items --quarantined)");
+        CliRunner.Result quarantine = CliRunner.run("--data", data, "items", "--quarantined");
+        assertThat(quarantine.exitCode()).isZero();
+        assertThat(quarantine.out().replaceAll("\\s+", " ")).contains("UPGRADE", "14-tampered-body-byte.eml",
+                "does not verify", "1 quarantine entry shown of 1");
+        JsonNode json = JsonMapper.builder().build().readTree(CliRunner.run("--json", "--data", data, "items",
+                "--quarantined").out());
+        assertThat(json).singleElement().satisfies(q -> {
+            assertThat(q.path("stage").asString()).isEqualTo("UPGRADE");
+            assertThat(q.path("itemId").asLong()).isEqualTo(1);
+            assertThat(q.path("reason").asString()).contains("does not verify");
+        });
+    }
+
+    @Test
     void aCorruptBlobMakesVerifyStoreFailWithExitCode4AndItsName() throws Exception {
         Path in = temp.resolve("one.eml");
         Files.write(in, Corpus.bytes("openssl/messages/04-valid-ecdsa-p256.eml"));
@@ -137,6 +166,25 @@ class VellumCliTest {
             assertThat(second.exitCode()).isEqualTo(ExitCodes.FAILED);
             assertThat(second.err()).contains("another vellum process is using").contains("pid");
         }
+    }
+
+    @Test
+    void aMistypedDataDirectoryIsNamedNotTakenForAnEmptyHealthyArchive() throws Exception {
+        Path typo = temp.resolve("vellum-dta");
+        for (String command : new String[] {"verify-store", "items", "jobs", "revalidate"}) {
+            CliRunner.Result result = CliRunner.run("--data", typo.toString(), command);
+            assertThat(result.exitCode()).as(command).isEqualTo(ExitCodes.FAILED);
+            assertThat(result.err()).as(command).contains("no archive in " + typo.toAbsolutePath(), "check --data")
+                    .contains("vellum ingest");
+            assertThat(result.out()).as(command).doesNotContain("store OK");
+        }
+        assertThat(typo).as("nothing created there").doesNotExist();
+
+        Path in = Files.createDirectories(temp.resolve("in"));
+        Files.write(in.resolve("a.eml"), Corpus.bytes("openssl/messages/01-valid-rsa2048.eml"));
+        assertThat(CliRunner.run("--data", typo.toString(), "ingest", in.toString()).exitCode())
+                .as("ingest starts a new archive").isNotEqualTo(ExitCodes.FAILED);
+        assertThat(CliRunner.run("--data", typo.toString(), "verify-store").exitCode()).isZero();
     }
 
     @Test

@@ -52,4 +52,38 @@ class JobSchedulerTest {
         assertThat(runs).containsExactly("ingest@01:00", "ingest@02:00", "renew@02:15", "ingest@03:00", "ingest@04:00");
         assertThat(scheduler.next(ZonedDateTime.parse("2030-01-01T02:10:00Z")).job().jobName()).isEqualTo("renew");
     }
+
+    @Test
+    void jobsDueAtTheSameTimeAllRunOneAfterTheOther() {
+        // The documented set-up: ingest every 15 minutes, the report on Mondays at 06:00 — both due at 06:00.
+        MovableClock clock = new MovableClock(Instant.parse("2030-01-07T05:50:00Z")); // a Monday
+        List<ScheduledJob> jobs = List.of(
+                new ScheduledJob("ingest", CronExpression.parse("0 */15 * * * *"), Map.of()),
+                new ScheduledJob("report", CronExpression.parse("0 0 6 * * MON"), Map.of()));
+        List<String> runs = new ArrayList<>();
+        JobScheduler scheduler = new JobScheduler(jobs, clock, (Duration d) -> clock.now = clock.now.plus(d));
+        scheduler.run(4, (job, at) -> {
+            runs.add(job.jobName() + "@" + at.toLocalTime());
+            clock.now = clock.now.plusSeconds(20); // every job takes a while
+        });
+        assertThat(runs).containsExactly("ingest@06:00", "report@06:00", "ingest@06:15",
+                "ingest@06:30");
+    }
+
+    @Test
+    void runsMissedDuringALongJobAreCaughtUpOnce() {
+        MovableClock clock = new MovableClock(Instant.parse("2030-01-01T00:50:00Z"));
+        List<ScheduledJob> jobs = List.of(
+                new ScheduledJob("revalidate", CronExpression.parse("0 0 1 * * *"), Map.of()),
+                new ScheduledJob("ingest", CronExpression.parse("0 */15 * * * *"), Map.of()));
+        List<String> runs = new ArrayList<>();
+        JobScheduler scheduler = new JobScheduler(jobs, clock, (Duration d) -> clock.now = clock.now.plus(d));
+        scheduler.run(4, (job, at) -> {
+            runs.add(job.jobName() + "@" + at.toLocalTime() + " started " + clock.now.toString().substring(11, 16));
+            clock.now = clock.now.plus(job.jobName().equals("revalidate") ? Duration.ofHours(2) : Duration.ofMinutes(1));
+        });
+        // revalidate 01:00-03:00 hides seven ingest times: one catch-up run at 03:00, then the schedule again
+        assertThat(runs).containsExactly("revalidate@01:00 started 01:00", "ingest@01:00 started 03:00",
+                "ingest@03:15 started 03:15", "ingest@03:30 started 03:30");
+    }
 }

@@ -110,6 +110,24 @@ class EtsiValidationReportWriterTest {
     }
 
     @Test
+    void anEvidenceRecordIsAValidationObjectOfItsOwnType() throws Exception {
+        ValidationReport r = SampleSignatures.get().validLta().validation();
+        byte[] record = {0x30, 0x03, 0x02, 0x01, 0x01}; // the DER is carried as it is, not interpreted
+        String id = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(record));
+        List<dev.vellum.validation.report.ValidationObject> objects = new java.util.ArrayList<>(r.objects());
+        objects.add(new dev.vellum.validation.report.ValidationObject(id,
+                dev.vellum.validation.report.ValidationObject.Type.EVIDENCE_RECORD, record,
+                dev.vellum.validation.data.Origin.SUPPLIED, SampleSignatures.LTA_UPGRADE));
+        ValidationReport withRecord = new ValidationReport(r.document(), r.validationTime(), r.producedAt(), r.policy(),
+                r.signatures(), objects, r.errors());
+
+        byte[] xml = new EtsiValidationReportWriter().write(withRecord);
+        assertSchemaValid(xml);
+        assertThat(texts(dom(xml), "ObjectType")).contains("urn:etsi:019102:validationObject:evidencerecord");
+        assertThat(texts(dom(xml), "base64")).contains(java.util.Base64.getEncoder().encodeToString(record));
+    }
+
+    @Test
     void aFileWithoutSignaturesIsStillAValidReport() throws Exception {
         ValidationReport r = SampleSignatures.get().tampered().validation();
         ValidationReport empty = new ValidationReport(r.document(), r.validationTime(), r.producedAt(), r.policy(),

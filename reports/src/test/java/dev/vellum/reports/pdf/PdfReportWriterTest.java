@@ -65,6 +65,26 @@ class PdfReportWriterTest {
     }
 
     @Test
+    void theTimelineDrawsCertificateBarsTimestampsRevocationAndTheRenewalDate() throws IOException {
+        String lta = timeline(PdfReportWriterTest.lta);
+        assertThat(lta).contains("Signer: Zoë Öztürk-Čapek", "CA: Vellum Test Issuing CA", "TSA: Vellum Test TSA",
+                "Signing time", "validated 2027-03-01", "renew by 2029-11-19",
+                "signing time", "signature time-stamp", "archive time-stamp", "revocation");
+        for (TimestampReport t : SampleSignatures.get().validLta().validation().signatures().get(0).timestamps()) {
+            assertThat(lta).as("%s time-stamp of %s on the axis", t.type(), t.genTime()).contains(Verdicts.day(t.genTime()));
+        }
+        assertThat(timeline(revoked)).contains("Signer: Revoked Signer", "revoked 2024-11-19");
+    }
+
+    /** The text of the timeline section: from its heading to the time-stamp table that follows it. */
+    private static String timeline(byte[] pdf) throws IOException {
+        String text = text(pdf);
+        int start = text.indexOf(" Timeline ");
+        assertThat(start).as("a Timeline section").isPositive();
+        return text.substring(start, text.indexOf("Time-stamps Type", start));
+    }
+
+    @Test
     void nonLatinNamesAreDrawnWithRealGlyphs() throws IOException {
         try (PDDocument doc = new PDDocument()) {
             ReportFonts fonts = new ReportFonts(doc);

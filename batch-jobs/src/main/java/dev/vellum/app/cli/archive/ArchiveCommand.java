@@ -39,13 +39,48 @@ abstract class ArchiveCommand implements Callable<Integer> {
             if (refusal != null) {
                 return refusal;
             }
-            try (ArchiveContext archive = ArchiveContext.open(settings())) {
+            dev.vellum.app.context.ArchiveSettings settings = settings();
+            java.nio.file.Path absent = createsArchive() ? null : absentArchive(settings);
+            if (absent != null) {
+                // a mistyped --data (or the wrong working directory) must not look like an empty, healthy archive
+                console.warn("vellum " + spec.name() + ": no archive in " + absent + " (missing or empty): check --data "
+                        + "(default ./vellum-data in the working directory); 'vellum ingest PATH...' starts a new archive");
+                return ExitCodes.FAILED;
+            }
+            try (ArchiveContext archive = ArchiveContext.open(settings)) {
                 return run(archive, console);
             }
         } catch (ArchiveUnavailableException | CapabilityUnavailableException | JobLaunchException | StoreException e) {
             console.warn("vellum " + spec.name() + ": " + e.getMessage());
             return ExitCodes.FAILED;
         }
+    }
+
+    /** Whether this command may start a new archive in an empty data directory (ingest, demo, serve). */
+    protected boolean createsArchive() {
+        return false;
+    }
+
+    /**
+     * The data directory when it is known before start-up (from --data, or the default when no --config
+     * could name another) and does not exist or is empty; null otherwise.
+     */
+    private static java.nio.file.Path absentArchive(dev.vellum.app.context.ArchiveSettings settings) {
+        java.nio.file.Path dir = settings.dataDir() != null ? settings.dataDir()
+                : settings.configFile() == null ? java.nio.file.Path.of("vellum-data") : null;
+        if (dir == null) {
+            return null;
+        }
+        if (java.nio.file.Files.isDirectory(dir)) {
+            try (java.util.stream.Stream<java.nio.file.Path> entries = java.nio.file.Files.list(dir)) {
+                if (entries.findAny().isPresent()) {
+                    return null;
+                }
+            } catch (java.io.IOException e) {
+                return null; // let opening the archive report what is wrong with the directory
+            }
+        }
+        return dir.toAbsolutePath().normalize();
     }
 
     /** A reason not to open the archive at all (e.g. a capability missing from this build), as an exit code. */
@@ -87,6 +122,17 @@ abstract class ArchiveCommand implements Callable<Integer> {
             console.warn("  " + job + " failed: " + failure);
         }
         return run;
+    }
+
+    /** Prints what this run quarantined (any execution of its job instance), each with its whole reason. */
+    protected static java.util.List<dev.vellum.app.store.QuarantineEntry> printQuarantine(ArchiveContext archive,
+                                                                                          Console console, JobRun run) {
+        java.util.List<dev.vellum.app.store.QuarantineEntry> entries = IngestCommand.quarantinedBy(archive, run);
+        if (!entries.isEmpty()) {
+            console.say("");
+            console.table(QuarantineTable.of(archive.bean(dev.vellum.app.store.ArchiveIndex.class), entries));
+        }
+        return entries;
     }
 
     protected static SummaryTable tallyTable(JobRun run, String... counters) {

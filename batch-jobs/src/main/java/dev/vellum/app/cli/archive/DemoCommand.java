@@ -32,6 +32,11 @@ public final class DemoCommand extends ArchiveCommand {
     }
 
     @Override
+    protected boolean createsArchive() {
+        return true;
+    }
+
+    @Override
     protected ArchiveSettings settings() {
         ArchiveSettings settings = global().archiveSettings();
         Path data = (settings.dataDir() != null ? settings.dataDir() : Path.of("vellum-demo")).toAbsolutePath().normalize();
@@ -109,15 +114,15 @@ public final class DemoCommand extends ArchiveCommand {
             steps.forEach(s -> stepTable.row(s.name(), s.status(), s.detail()));
             console.table(stepTable);
             console.say("");
-            SummaryTable counts = new SummaryTable("items by indication", "count");
+            // Every archived item once, by its latest verdict; the quarantine (inputs never archived, and items a
+            // job set aside, which keep their verdict above) is listed below with its reasons.
+            SummaryTable counts = new SummaryTable("items by latest indication", "count");
             byIndication.forEach(counts::row);
-            counts.row("QUARANTINED", quarantined.size());
+            counts.row("all archived items", index.itemCount());
             console.table(counts);
             if (!quarantined.isEmpty()) {
                 console.say("");
-                SummaryTable q = new SummaryTable("quarantined", "reason");
-                quarantined.forEach(e -> q.row(Path.of(e.source()).getFileName(), e.reason()));
-                console.table(q);
+                console.table(QuarantineTable.of(index, quarantined));
             }
             console.say("");
             console.say("batch report: " + reports.resolve(ReportJobConfiguration.BATCH_FILE));

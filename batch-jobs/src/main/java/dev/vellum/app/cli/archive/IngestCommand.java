@@ -9,7 +9,6 @@ import java.util.Set;
 
 import dev.vellum.app.cli.ExitCodes;
 import dev.vellum.app.cli.console.Console;
-import dev.vellum.app.cli.console.SummaryTable;
 import dev.vellum.app.context.ArchiveContext;
 import dev.vellum.app.ingest.IngestJobConfiguration;
 import dev.vellum.app.jobs.Capability;
@@ -28,6 +27,11 @@ import picocli.CommandLine.Parameters;
 public final class IngestCommand extends ArchiveCommand {
     @Parameters(arity = "1..*", paramLabel = "PATH", description = "Files or directories to ingest.")
     List<Path> paths;
+
+    @Override
+    protected boolean createsArchive() {
+        return true;
+    }
 
     @Override
     protected Integer refuseEarly(Console console) {
@@ -57,12 +61,7 @@ public final class IngestCommand extends ArchiveCommand {
             console.printJson(json);
         } else {
             console.table(tallyTable(run, "archived", "duplicates", "alreadyArchived", "quarantined", "alreadyQuarantined"));
-            if (!quarantined.isEmpty()) {
-                console.say("");
-                SummaryTable table = new SummaryTable("quarantined", "source", "reason");
-                quarantined.forEach(q -> table.row(q.id(), q.source(), q.reason()));
-                console.table(table);
-            }
+            printQuarantine(archive, console, run);
             console.say("");
             console.say("first validation: " + validation);
         }

@@ -29,10 +29,12 @@ public final class RenewCommand extends ArchiveCommand {
         if (console.json()) {
             Map<String, Object> json = new LinkedHashMap<>();
             json.put("job", run);
+            json.put("quarantined", IngestCommand.quarantinedBy(archive, run));
             json.put("horizon", chosen.toString());
             console.printJson(json);
         } else {
             console.table(tallyTable(run, "renewed", "withoutEvidence", "tsaCalls", "quarantined"));
+            printQuarantine(archive, console, run);
         }
         if (!run.completed()) {
             return ExitCodes.FAILED;

@@ -29,9 +29,11 @@ public final class RevalidateCommand extends ArchiveCommand {
         if (console.json()) {
             Map<String, Object> json = new LinkedHashMap<>();
             json.put("job", run);
+            json.put("quarantined", IngestCommand.quarantinedBy(archive, run));
             console.printJson(json);
         } else {
             console.table(tallyTable(run, "TOTAL_PASSED", "TOTAL_FAILED", "INDETERMINATE", "changed", "quarantined"));
+            printQuarantine(archive, console, run);
         }
         if (!run.completed()) {
             return ExitCodes.FAILED;

@@ -35,6 +35,11 @@ public final class ServeCommand extends ArchiveCommand {
     boolean worker;
 
     @Override
+    protected boolean createsArchive() {
+        return true;
+    }
+
+    @Override
     protected dev.vellum.app.context.ArchiveSettings settings() {
         dev.vellum.app.context.ArchiveSettings settings = super.settings();
         return worker ? settings.with("vellum.remote.role", "worker") : settings;

@@ -65,10 +65,12 @@ public final class UpgradeCommand extends ArchiveCommand {
         if (console.json()) {
             Map<String, Object> json = new LinkedHashMap<>();
             json.put("job", run);
+            json.put("quarantined", IngestCommand.quarantinedBy(archive, run));
             json.put("target", chosen);
             console.printJson(json);
         } else {
-            console.table(tallyTable(run, "upgraded", "alreadyUpgraded", "tsaCalls", "quarantined"));
+            console.table(tallyTable(run, "upgraded", "alreadyUpgraded", "unsigned", "tsaCalls", "quarantined", "alreadyQuarantined"));
+            printQuarantine(archive, console, run);
         }
         if (!run.completed()) {
             return ExitCodes.FAILED;

@@ -21,7 +21,23 @@ public final class Console {
         this.out = out;
         this.err = err;
         this.json = json;
-        this.terminal = System.console() != null && !json;
+        this.terminal = !json && onTerminal();
+    }
+
+    /**
+     * Whether standard output is an interactive terminal. Up to Java 21 {@code System.console()} is null
+     * otherwise; from Java 22 it may exist for pipes and cron too, and {@code Console.isTerminal()} tells.
+     */
+    private static boolean onTerminal() {
+        java.io.Console console = System.console();
+        if (console == null) {
+            return false;
+        }
+        try {
+            return (Boolean) java.io.Console.class.getMethod("isTerminal").invoke(console);
+        } catch (ReflectiveOperationException olderJava) {
+            return true;
+        }
     }
 
     public boolean json() {

@@ -25,6 +25,11 @@ final class ValidateText {
                 continue;
             }
             for (SignatureReport s : f.report().signatures()) {
+                if (f.error() != null && s.signer() == null && s.claimedSigningTime() == null && s.timestamps().isEmpty()) {
+                    // no signature could be read: the verdict for the file, its reason already printed above
+                    b.append("  ").append(ValidateCommand.describe(s)).append('\n');
+                    continue;
+                }
                 b.append("  ").append(s.id()).append("  ").append(ValidateCommand.describe(s)).append('\n');
                 if (s.signer() != null) {
                     b.append("    signer: ").append(s.signer().name()).append('\n');
@@ -37,13 +42,15 @@ final class ValidateText {
                 if (s.claimedSigningTime() != null) {
                     b.append("    signing time (claimed): ").append(s.claimedSigningTime()).append('\n');
                 }
-                b.append("    best signature time: ").append(s.bestSignatureTime()).append('\n');
+                if (s.bestSignatureTime() != null) {
+                    b.append("    best signature time: ").append(s.bestSignatureTime()).append('\n');
+                }
                 for (TimestampReport t : s.timestamps()) {
                     b.append("    time-stamp ").append(t.type()).append(' ').append(t.genTime()).append(" by ")
                             .append(t.tsa()).append(": ").append(t.indication())
                             .append(t.subIndication() == null ? "" : "/" + t.subIndication()).append('\n');
                 }
-                s.errors().forEach(e -> b.append("    error: ").append(e).append('\n'));
+                s.errors().stream().filter(e -> !e.equals(f.error())).forEach(e -> b.append("    error: ").append(e).append('\n'));
                 s.warnings().forEach(w -> b.append("    warning: ").append(w).append('\n'));
             }
         }

@@ -72,11 +72,47 @@ class ValidateCommandTest {
     }
 
     @Test
+    void aDetachedSignatureTakesItsContentFromTheFileBesideItBeforeTheBinFile(@TempDir Path tmp) throws Exception {
+        Path dir = Files.createDirectories(tmp.resolve("in"));
+        byte[] signature = Corpus.bytes("openssl/messages/12-valid-detached.p7s");
+        byte[] content = Corpus.bytes("openssl/messages/12-valid-detached.bin");
+        Files.write(dir.resolve("contract.txt.p7s"), signature);
+        Files.write(dir.resolve("contract.txt"), content);
+        Files.write(dir.resolve("other.p7s"), signature);
+        Files.write(dir.resolve("other"), "not what was signed".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        Files.write(dir.resolve("other.bin"), content);
+        List<String> a = args(pki(tmp), dir.resolve("contract.txt.p7s").toString(), dir.resolve("other.p7s").toString());
+        a.addAll(List.of("--format", "json"));
+
+        CliRunner.Result r = CliRunner.run(a.toArray(String[]::new));
+
+        JsonNode files = JsonMapper.builder().build().readTree(r.out()).get("files");
+        assertThat(files.get(0).get("signatures").get(0).get("indication").asString()).as("content from contract.txt")
+                .isEqualTo("TOTAL_PASSED");
+        assertThat(files.get(1).get("signatures").get(0).get("subIndication").asString())
+                .as("X is taken before X.bin, even when X is the wrong content").isEqualTo("HASH_FAILURE");
+        assertThat(r.exitCode()).isEqualTo(1);
+    }
+
+    @Test
     void allValidGivesExitZeroAndReadableText(@TempDir Path tmp) throws Exception {
         List<String> a = args(pki(tmp), Corpus.file("openssl/messages/13-valid-enveloping.p7m").toString());
         CliRunner.Result r = CliRunner.run(a.toArray(String[]::new));
         assertThat(r.exitCode()).as(r.err()).isZero();
         assertThat(r.out()).contains("TOTAL_PASSED").contains("signer:").contains("best signature time:");
+    }
+
+    @Test
+    void textNamesAnUnreadableFileOnceWithItsVerdictAndNoEmptyFields(@TempDir Path tmp) throws Exception {
+        List<String> a = args(pki(tmp), Corpus.file("openssl/messages/41-random-bytes.p7m").toString(),
+                Corpus.file("openssl/messages/13-valid-enveloping.p7m").toString());
+        CliRunner.Result r = CliRunner.run(a.toArray(String[]::new));
+        assertThat(r.exitCode()).isEqualTo(1);
+        String garbage = r.out().substring(0, r.out().indexOf("13-valid-enveloping.p7m"));
+        assertThat(garbage).contains("41-random-bytes.p7m", "  TOTAL_FAILED/FORMAT_FAILURE").doesNotContain("null")
+                .doesNotContain("level:");
+        assertThat(garbage.split("error: ", -1)).as("the reason once").hasSize(2);
+        assertThat(r.out()).contains("TOTAL_PASSED", "best signature time:");
     }
 
     @Test

@@ -23,7 +23,7 @@ public final class SignatureVerifier {
                                java.util.List<X509Certificate> pool) {
         try {
             SignerInformationVerifier verifier = new JcaSimpleSignerInfoVerifierBuilder()
-                    .setProvider(Bc.PROVIDER).build(publicKey(certificate, pool));
+                    .setProvider(Bc.PROVIDER).build(VerificationKeys.of(publicKey(certificate, pool)));
             ASN1Set signedAttrs = signer.signedAttributeSet();
             if (signedAttrs != null) {
                 if (verifyOver(verifier, signer, signer.signedAttributesForVerification())) {

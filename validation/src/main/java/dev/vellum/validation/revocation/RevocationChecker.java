@@ -62,6 +62,7 @@ public final class RevocationChecker {
             new java.util.concurrent.ConcurrentHashMap<>();
 
     private static final java.security.Provider BC = dev.vellum.timestamping.BouncyCastle.provider();
+    private static final JcaContentVerifierProviderBuilder VERIFIERS = new JcaContentVerifierProviderBuilder().setProvider(BC);
 
     public RevocationChecker(Fetcher fetcher, SignatureCheckCache signatures, CrlCache crls) {
         this.fetcher = Objects.requireNonNull(fetcher, "fetcher");
@@ -325,7 +326,7 @@ public final class RevocationChecker {
                 }
             }
             try {
-                if (basic.isSignatureValid(new JcaContentVerifierProviderBuilder().setProvider(BC).build(c.getPublicKey()))) {
+                if (basic.isSignatureValid(VERIFIERS.build(dev.vellum.formats.cms.VerificationKeys.of(c.getPublicKey())))) {
                     return c;
                 }
             } catch (Exception e) {

@@ -18,10 +18,15 @@ import org.bouncycastle.cert.ocsp.OCSPResp;
 public final class OcspResponseData {
     private final byte[] encoded;
     private final BasicOCSPResp basic;
+    /** The DER BasicOCSPResponse, encoded once: equality, hashing and ATS hash inputs use it. */
+    private final byte[] basicEncoded;
+    private final int hash;
 
-    private OcspResponseData(byte[] encoded, BasicOCSPResp basic) {
+    private OcspResponseData(byte[] encoded, BasicOCSPResp basic) throws IOException {
         this.encoded = encoded;
         this.basic = basic;
+        this.basicEncoded = basic.getEncoded();
+        this.hash = Arrays.hashCode(basicEncoded);
     }
 
     /** From a DER OCSPResponse; it must be successful and basic. */
@@ -62,11 +67,7 @@ public final class OcspResponseData {
 
     /** The DER BasicOCSPResponse. */
     public byte[] basicEncoded() {
-        try {
-            return basic.getEncoded();
-        } catch (IOException e) {
-            throw new SignatureFormatException("cannot encode basic OCSP response", e);
-        }
+        return basicEncoded.clone();
     }
 
     public BasicOCSPResp basic() {
@@ -75,12 +76,12 @@ public final class OcspResponseData {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof OcspResponseData other && Arrays.equals(basicEncoded(), other.basicEncoded());
+        return o instanceof OcspResponseData other && other.hash == hash && Arrays.equals(basicEncoded, other.basicEncoded);
     }
 
     @Override
     public int hashCode() {
-        return Arrays.hashCode(basicEncoded());
+        return hash;
     }
 
     @Override

@@ -62,6 +62,10 @@ public final class RevocationChecker {
             new java.util.concurrent.ConcurrentHashMap<>();
 
     private static final java.security.Provider BC = dev.vellum.timestamping.BouncyCastle.provider();
+    private static final org.bouncycastle.operator.DigestCalculatorProvider DIGESTS = digests();
+    /** SingleResp index by response hash + issuer fingerprint + serial (empty: none matches). */
+    private final java.util.concurrent.ConcurrentHashMap<String, Optional<Integer>> matches =
+            new java.util.concurrent.ConcurrentHashMap<>();
     private static final JcaContentVerifierProviderBuilder VERIFIERS = new JcaContentVerifierProviderBuilder().setProvider(BC);
 
     public RevocationChecker(Fetcher fetcher, SignatureCheckCache signatures, CrlCache crls) {
@@ -220,12 +224,25 @@ public final class RevocationChecker {
         }
         basic = (BasicOCSPResp) cached.get()[0];
         encoded = (byte[]) cached.get()[1];
-        SingleResp single = matching(basic, certificate, issuer);
-        if (single == null) {
+        if (!anySerial(basic, certificate)) {
             return Optional.empty();
         }
-        // The response's signature is immutable work: verified once per issuer, then remembered.
         String verifiedKey = key + "/" + dev.vellum.validation.x509.Fingerprints.of(issuer);
+        // Which SingleResp is about the certificate (RFC 6960 §4.1.1 CertID) is immutable work too.
+        String matchKey = verifiedKey + "/" + certificate.getSerialNumber().toString(16);
+        Optional<Integer> index = matches.get(matchKey);
+        if (index == null) {
+            index = Optional.ofNullable(matching(basic, certificate, issuer));
+            if (matches.size() >= MAX_CACHED) {
+                matches.clear();
+            }
+            matches.put(matchKey, index);
+        }
+        if (index.isEmpty()) {
+            return Optional.empty();
+        }
+        SingleResp single = basic.getResponses()[index.get()];
+        // The response's signature is immutable work: verified once per issuer, then remembered.
         Optional<X509Certificate> known = verifiedResponders.get(verifiedKey);
         if (known == null) {
             known = Optional.ofNullable(responder(basic, issuer, pool));
@@ -281,16 +298,26 @@ public final class RevocationChecker {
         }
     }
 
-    private static SingleResp matching(BasicOCSPResp basic, X509Certificate certificate, X509Certificate issuer) {
+    private static boolean anySerial(BasicOCSPResp basic, X509Certificate certificate) {
         for (SingleResp s : basic.getResponses()) {
-            CertificateID id = s.getCertID();
+            if (s.getCertID().getSerialNumber().equals(certificate.getSerialNumber())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The index of the SingleResp whose CertID names {@code certificate} of {@code issuer}, or null. */
+    private static Integer matching(BasicOCSPResp basic, X509Certificate certificate, X509Certificate issuer) {
+        SingleResp[] responses = basic.getResponses();
+        for (int i = 0; i < responses.length; i++) {
+            CertificateID id = responses[i].getCertID();
             if (!id.getSerialNumber().equals(certificate.getSerialNumber())) {
                 continue;
             }
             try {
-                if (id.matchesIssuer(new JcaX509CertificateHolder(issuer),
-                        new JcaDigestCalculatorProviderBuilder().build())) {
-                    return s;
+                if (id.matchesIssuer(new JcaX509CertificateHolder(issuer), DIGESTS)) {
+                    return i;
                 }
             } catch (Exception e) {
                 // an unknown hash algorithm in the CertID: this entry cannot be matched
@@ -349,6 +376,14 @@ public final class RevocationChecker {
             return Arrays.equals(keyHash, java.security.MessageDigest.getInstance("SHA-1").digest(spki));
         } catch (Exception e) {
             return false;
+        }
+    }
+
+    private static org.bouncycastle.operator.DigestCalculatorProvider digests() {
+        try {
+            return new JcaDigestCalculatorProviderBuilder().build();
+        } catch (org.bouncycastle.operator.OperatorCreationException e) {
+            throw new ExceptionInInitializerError(e);
         }
     }
 

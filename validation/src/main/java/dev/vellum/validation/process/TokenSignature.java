@@ -85,8 +85,7 @@ final class TokenSignature {
         Attribute v2 = attrs.get(PKCSObjectIdentifiers.id_aa_signingCertificateV2);
         if (v2 != null) {
             ESSCertIDv2 id = SigningCertificateV2.getInstance(v2.getAttrValues().getObjectAt(0)).getCerts()[0];
-            MessageDigest md = MessageDigest.getInstance(AlgorithmNames.digestName(id.getHashAlgorithm().getAlgorithm().getId()),
-                    BouncyCastle.PROVIDER);
+            MessageDigest md = BouncyCastle.digest(AlgorithmNames.digestName(id.getHashAlgorithm().getAlgorithm().getId()));
             return MessageDigest.isEqual(md.digest(c.getEncoded()), id.getCertHash());
         }
         Attribute v1 = attrs.get(PKCSObjectIdentifiers.id_aa_signingCertificate);

@@ -66,6 +66,9 @@ public final class RevocationChecker {
     /** SingleResp index by response hash + issuer fingerprint + serial (empty: none matches). */
     private final java.util.concurrent.ConcurrentHashMap<String, Optional<Integer>> matches =
             new java.util.concurrent.ConcurrentHashMap<>();
+    /** Decoded SingleResp statements, same key as {@link #matches}. */
+    private final java.util.concurrent.ConcurrentHashMap<String, Optional<Statement>> statements =
+            new java.util.concurrent.ConcurrentHashMap<>();
     private static final JcaContentVerifierProviderBuilder VERIFIERS = new JcaContentVerifierProviderBuilder().setProvider(BC);
 
     public RevocationChecker(Fetcher fetcher, SignatureCheckCache signatures, CrlCache crls) {
@@ -257,25 +260,42 @@ public final class RevocationChecker {
                     + " is not signed by its CA or by an authorised responder; ignored");
             return Optional.empty();
         }
-        Instant producedAt = basic.getProducedAt().toInstant();
-        Instant thisUpdate = single.getThisUpdate().toInstant();
-        Instant nextUpdate = single.getNextUpdate() == null ? null : single.getNextUpdate().toInstant();
-        CertificateStatus status = single.getCertStatus();
-        if (status == CertificateStatus.GOOD) {
-            return Optional.of(new RevocationData(RevocationData.Kind.OCSP, RevocationStatus.GOOD, null, null,
-                    thisUpdate, nextUpdate, producedAt, signer, origin, url, encoded));
+        Optional<Statement> statement = statements.get(matchKey);
+        if (statement == null) {
+            statement = Statement.of(basic, single);
+            if (statements.size() >= MAX_CACHED) {
+                statements.clear();
+            }
+            statements.put(matchKey, statement);
         }
-        if (status instanceof RevokedStatus revoked) {
-            String reason = revoked.hasRevocationReason() ? reasonName(revoked.getRevocationReason()) : null;
-            return Optional.of(new RevocationData(RevocationData.Kind.OCSP, RevocationStatus.REVOKED,
-                    revoked.getRevocationTime().toInstant(), reason, thisUpdate, nextUpdate, producedAt, signer,
-                    origin, url, encoded));
+        return statement.map(st -> new RevocationData(RevocationData.Kind.OCSP, st.status(), st.revocationTime(),
+                st.reason(), st.thisUpdate(), st.nextUpdate(), st.producedAt(), signer, origin, url, encoded));
+    }
+
+    /**
+     * What one SingleResp says (RFC 6960 §4.2.1), decoded once: Bouncy Castle parses each
+     * GeneralizedTime anew on every call. Empty for a status this code does not know.
+     */
+    private record Statement(RevocationStatus status, Instant revocationTime, String reason, Instant thisUpdate,
+                             Instant nextUpdate, Instant producedAt) {
+        static Optional<Statement> of(BasicOCSPResp basic, SingleResp single) {
+            Instant producedAt = basic.getProducedAt().toInstant();
+            Instant thisUpdate = single.getThisUpdate().toInstant();
+            Instant nextUpdate = single.getNextUpdate() == null ? null : single.getNextUpdate().toInstant();
+            CertificateStatus status = single.getCertStatus();
+            if (status == CertificateStatus.GOOD) {
+                return Optional.of(new Statement(RevocationStatus.GOOD, null, null, thisUpdate, nextUpdate, producedAt));
+            }
+            if (status instanceof RevokedStatus revoked) {
+                String reason = revoked.hasRevocationReason() ? reasonName(revoked.getRevocationReason()) : null;
+                return Optional.of(new Statement(RevocationStatus.REVOKED, revoked.getRevocationTime().toInstant(), reason,
+                        thisUpdate, nextUpdate, producedAt));
+            }
+            if (status instanceof UnknownStatus) {
+                return Optional.of(new Statement(RevocationStatus.UNKNOWN, null, null, thisUpdate, nextUpdate, producedAt));
+            }
+            return Optional.empty();
         }
-        if (status instanceof UnknownStatus) {
-            return Optional.of(new RevocationData(RevocationData.Kind.OCSP, RevocationStatus.UNKNOWN, null, null,
-                    thisUpdate, nextUpdate, producedAt, signer, origin, url, encoded));
-        }
-        return Optional.empty();
     }
 
     /** {BasicOCSPResp, DER of the full OCSPResponse} from an OCSPResponse or a bare BasicOCSPResponse. */

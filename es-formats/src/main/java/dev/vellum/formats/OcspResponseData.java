@@ -29,8 +29,29 @@ public final class OcspResponseData {
         this.hash = Arrays.hashCode(basicEncoded);
     }
 
+    /**
+     * Decoded responses by their DER: the same responses recur in every signature of a batch from
+     * one CA, and the object is immutable. Bounded; only readable responses are kept.
+     */
+    private static final int MAX_DECODED = 2_000;
+    private static final java.util.concurrent.ConcurrentHashMap<Der, OcspResponseData> DECODED =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
     /** From a DER OCSPResponse; it must be successful and basic. */
     public static OcspResponseData fromOcspResponse(byte[] der) {
+        OcspResponseData known = DECODED.get(new Der(der));
+        if (known != null) {
+            return known;
+        }
+        OcspResponseData decoded = decode(der);
+        if (DECODED.size() >= MAX_DECODED) {
+            DECODED.clear();
+        }
+        DECODED.putIfAbsent(new Der(der.clone()), decoded);
+        return decoded;
+    }
+
+    private static OcspResponseData decode(byte[] der) {
         try {
             OCSPResp resp = new OCSPResp(der);
             if (resp.getStatus() != OCSPResp.SUCCESSFUL) {
@@ -82,6 +103,27 @@ public final class OcspResponseData {
     @Override
     public int hashCode() {
         return hash;
+    }
+
+    /** DER bytes as a map key. */
+    private static final class Der {
+        private final byte[] bytes;
+        private final int hash;
+
+        Der(byte[] bytes) {
+            this.bytes = bytes;
+            this.hash = Arrays.hashCode(bytes);
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Der other && other.hash == hash && Arrays.equals(other.bytes, bytes);
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
+        }
     }
 
     @Override

@@ -74,9 +74,9 @@ public final class SignedContent {
     }
 
     /**
-     * Streams the content through {@code digest}. Content held in memory is immutable, so its digest
-     * per algorithm is computed once (the message-digest check, the ATSv3 imprint and the report all
-     * ask for it).
+     * Streams the content through {@code digest}, which must be fresh (nothing updated yet). Content
+     * held in memory is immutable, so its digest per algorithm is computed once (the message-digest
+     * check, the ATSv3 imprint and the report all ask for it).
      */
     public byte[] digest(MessageDigest digest) {
         if (bytes != null) {

@@ -1,5 +1,6 @@
 package dev.vellum.validation.data;
 
+import dev.vellum.validation.x509.DisplayNames;
 import dev.vellum.formats.ValidationData;
 import dev.vellum.formats.ValidationDataSource;
 import dev.vellum.validation.ValidationException;
@@ -111,7 +112,7 @@ public final class ValidationDataCollector implements ValidationDataSource {
                     if (!required) {
                         continue;
                     }
-                    throw new ValidationException("no certificate chain from " + target.getSubjectX500Principal().getName()
+                    throw new ValidationException("no certificate chain from " + DisplayNames.subject(target)
                             + " to a trust anchor" + (problems.isEmpty() ? "" : ": " + String.join("; ", problems)));
                 }
                 List<X509Certificate> chain = path.get().certificates();
@@ -134,7 +135,7 @@ public final class ValidationDataCollector implements ValidationDataSource {
                         if (!required) {
                             continue;
                         }
-                        throw new ValidationException("no fresh revocation data for " + c.getSubjectX500Principal().getName()
+                        throw new ValidationException("no fresh revocation data for " + DisplayNames.subject(c)
                                 + (problems.isEmpty() ? "" : ": " + String.join("; ", problems)));
                     }
                     revocation.putIfAbsent(best.get().id(), best.get());

@@ -1,5 +1,6 @@
 package dev.vellum.validation.policy;
 
+import dev.vellum.validation.x509.DisplayNames;
 import dev.vellum.formats.CadesSignature;
 import dev.vellum.formats.attribute.SignaturePolicyId;
 import dev.vellum.formats.timestamp.TimestampKind;
@@ -328,7 +329,7 @@ public final class SignaturePolicyValidation {
             };
             if (!ok) {
                 return ConstraintOutcome.failed(id, CLAUSE_RULES, name, "usable revocation data for "
-                        + c.getSubjectX500Principal().getName() + ": " + (have.isEmpty() ? "none" : have),
+                        + DisplayNames.subject(c) + ": " + (have.isEmpty() ? "none" : have),
                         SubIndication.CHAIN_CONSTRAINTS_FAILURE);
             }
         }

@@ -1,5 +1,6 @@
 package dev.vellum.validation.process;
 
+import dev.vellum.validation.x509.DisplayNames;
 import dev.vellum.validation.revocation.RevocationData;
 import dev.vellum.validation.revocation.RevocationStatus;
 import dev.vellum.validation.x509.Fingerprints;
@@ -32,7 +33,7 @@ final class RevocationAfterBestSignatureTime {
             return Optional.empty();
         }
         Instant newest = data.stream().map(RevocationData::issuanceTime).max(Comparator.naturalOrder()).orElseThrow();
-        return Optional.of("the newest revocation data for " + signer.getSubjectX500Principal().getName() + " was issued at "
+        return Optional.of("the newest revocation data for " + DisplayNames.subject(signer) + " was issued at "
                 + newest + ", before the best-signature-time " + bestSignatureTime
                 + "; revocation data issued after it is needed (EN 319 102-1 §5.5.4, §5.2.5)");
     }

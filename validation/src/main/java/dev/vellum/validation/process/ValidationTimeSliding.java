@@ -1,5 +1,6 @@
 package dev.vellum.validation.process;
 
+import dev.vellum.validation.x509.DisplayNames;
 import dev.vellum.validation.SubIndication;
 import dev.vellum.validation.crypto.CryptoSuitabilityPolicy;
 import dev.vellum.validation.crypto.Suitability;
@@ -70,7 +71,7 @@ final class ValidationTimeSliding {
         // 2) from the certificate the anchor issued down to the target
         for (int i = certs.size() - 2; i >= 0; i--) {
             X509Certificate cert = certs.get(i);
-            String name = cert.getSubjectX500Principal().getName();
+            String name = DisplayNames.subject(cert);
             List<RevocationData> data = new ArrayList<>(chain.revocation().getOrDefault(Fingerprints.of(cert), List.of()));
             data.addAll(revocationData.apply(cert, chain.path().issuerOf(i)));
             Instant at = control;

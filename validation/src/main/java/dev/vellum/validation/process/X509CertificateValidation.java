@@ -1,5 +1,6 @@
 package dev.vellum.validation.process;
 
+import dev.vellum.validation.x509.DisplayNames;
 import dev.vellum.validation.Indication;
 import dev.vellum.validation.SubIndication;
 import dev.vellum.validation.crypto.AlgorithmNames;
@@ -203,7 +204,7 @@ public final class X509CertificateValidation {
     }
 
     static String name(X509Certificate c) {
-        return c.getSubjectX500Principal().getName();
+        return DisplayNames.subject(c);
     }
 
     /** Small helper so a report can be made with or without revocation details. */

@@ -1,5 +1,6 @@
 package dev.vellum.validation.revocation;
 
+import dev.vellum.validation.x509.DisplayNames;
 import dev.vellum.validation.x509.CertificateRole;
 import dev.vellum.validation.x509.SignatureCheckCache;
 import java.security.cert.X509Certificate;
@@ -30,7 +31,7 @@ final class DelegatedResponderCheck {
         if (isIssuer(responder, issuer)) {
             return Optional.empty();
         }
-        String who = responder.getSubjectX500Principal().getName();
+        String who = DisplayNames.subject(responder);
         if (producedAt.isBefore(responder.getNotBefore().toInstant()) || producedAt.isAfter(responder.getNotAfter().toInstant())) {
             return Optional.of("delegated responder " + who + " was not valid when it produced the response (" + producedAt
                     + "; valid " + responder.getNotBefore().toInstant() + " to " + responder.getNotAfter().toInstant() + ")");
@@ -54,7 +55,7 @@ final class DelegatedResponderCheck {
         }
         if (!checked) {
             problems.accept("delegated OCSP responder " + who + " has no id-pkix-ocsp-nocheck and no CRL of "
-                    + issuer.getSubjectX500Principal().getName() + " is at hand to check it (RFC 6960 §4.2.2.2.1)");
+                    + DisplayNames.subject(issuer) + " is at hand to check it (RFC 6960 §4.2.2.2.1)");
         }
         return Optional.empty();
     }

@@ -1,5 +1,6 @@
 package dev.vellum.validation.revocation;
 
+import dev.vellum.validation.x509.DisplayNames;
 import dev.vellum.validation.data.Origin;
 import dev.vellum.validation.data.ValidationMaterial;
 import dev.vellum.validation.fetch.FetchException;
@@ -555,6 +556,6 @@ public final class RevocationChecker {
     }
 
     private static String subject(X509Certificate c) {
-        return c.getSubjectX500Principal().getName();
+        return DisplayNames.subject(c);
     }
 }

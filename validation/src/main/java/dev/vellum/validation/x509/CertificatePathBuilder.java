@@ -113,7 +113,7 @@ public final class CertificatePathBuilder {
                     return Optional.empty();
                 })));
             } catch (FetchException e) {
-                problems.accept("caIssuers for " + child.getSubjectX500Principal().getName() + ": " + e.getMessage());
+                problems.accept("caIssuers for " + DisplayNames.subject(child) + ": " + e.getMessage());
             }
         }
         return out;

@@ -34,7 +34,7 @@ public enum CertificateRole {
     public Optional<String> violation(X509Certificate c) {
         boolean[] ku = c.getKeyUsage();
         List<String> eku = extendedKeyUsage(c);
-        String who = c.getSubjectX500Principal().getName();
+        String who = DisplayNames.subject(c);
         return switch (this) {
             case SIGNER -> {
                 if (ku != null && !(bit(ku, DIGITAL_SIGNATURE) || bit(ku, NON_REPUDIATION))) {

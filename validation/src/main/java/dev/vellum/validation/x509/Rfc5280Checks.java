@@ -63,7 +63,7 @@ public final class Rfc5280Checks {
                 return Optional.empty();
             }
             int index = e.getIndex();
-            String who = index >= 0 && index < certs.size() ? certs.get(index).getSubjectX500Principal().getName() : "the path";
+            String who = index >= 0 && index < certs.size() ? DisplayNames.subject(certs.get(index)) : "the path";
             return Optional.of("RFC 5280 path validation failed at " + who + ": " + e.getMessage());
         } catch (Exception e) {
             return Optional.of("RFC 5280 path validation could not run: " + e.getMessage());

@@ -69,7 +69,7 @@ public final class SignatureVerifier {
                 }
             }
         }
-        return key;
+        return dev.vellum.timestamping.BouncyCastle.nativeKey(key);
     }
 
     private static boolean verifyOver(SignerInformationVerifier verifier, RawSignerInfo signer, byte[] data)

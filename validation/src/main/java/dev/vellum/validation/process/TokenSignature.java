@@ -89,7 +89,7 @@ final class TokenSignature {
     Conclusion verify(X509Certificate tsa) {
         try {
             boolean ok = signer.verify(new JcaSimpleSignerInfoVerifierBuilder().setProvider(BouncyCastle.PROVIDER)
-                    .build(tsa.getPublicKey()));
+                    .build(dev.vellum.timestamping.BouncyCastle.nativeKey(tsa.getPublicKey())));
             return ok ? Conclusion.PASSED : Conclusion.failed(dev.vellum.validation.SubIndication.SIG_CRYPTO_FAILURE,
                     "the time-stamp token's signature does not verify with the TSA's key");
         } catch (CMSSignerDigestMismatchException e) {

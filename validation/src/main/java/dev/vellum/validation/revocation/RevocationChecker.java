@@ -325,7 +325,8 @@ public final class RevocationChecker {
                 }
             }
             try {
-                if (basic.isSignatureValid(new JcaContentVerifierProviderBuilder().setProvider(BC).build(c.getPublicKey()))) {
+                if (basic.isSignatureValid(new JcaContentVerifierProviderBuilder().setProvider(BC).build(
+                        dev.vellum.timestamping.BouncyCastle.nativeKey(c.getPublicKey())))) {
                     return c;
                 }
             } catch (Exception e) {

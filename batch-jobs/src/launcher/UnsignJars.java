@@ -49,7 +49,7 @@ public final class UnsignJars {
     }
 
     private static void unsign(Path jar) throws IOException {
-        Path tmp = jar.resolveSibling(jar.getFileName() + ".unsigned");
+        Path tmp = Files.createTempFile(jar.getParent(), jar.getFileName().toString(), ".unsigned");
         try (ZipInputStream in = new ZipInputStream(Files.newInputStream(jar));
              ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(tmp))) {
             for (ZipEntry entry; (entry = in.getNextEntry()) != null; ) {

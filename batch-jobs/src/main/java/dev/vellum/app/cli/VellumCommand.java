@@ -3,17 +3,6 @@ package dev.vellum.app.cli;
 import java.nio.file.Path;
 import java.time.Instant;
 
-import dev.vellum.app.cli.archive.DemoCommand;
-import dev.vellum.app.cli.archive.IngestCommand;
-import dev.vellum.app.cli.archive.ItemsCommand;
-import dev.vellum.app.cli.archive.JobsCommand;
-import dev.vellum.app.cli.archive.RenewCommand;
-import dev.vellum.app.cli.archive.ReportCommand;
-import dev.vellum.app.cli.archive.RevalidateCommand;
-import dev.vellum.app.cli.archive.ServeCommand;
-import dev.vellum.app.cli.archive.UpgradeCommand;
-import dev.vellum.app.cli.archive.VerifyStoreCommand;
-
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -21,8 +10,8 @@ import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 
 /**
- * The top-level {@code vellum} command and its global options. Subcommands are listed one per
- * line so that every area can add its own without merge conflicts.
+ * The top-level {@code vellum} command and its global options. Its subcommands are listed in
+ * {@link Subcommands}, which gives picocli only the one being run.
  */
 @Command(name = "vellum",
         mixinStandardHelpOptions = true,
@@ -30,24 +19,7 @@ import picocli.CommandLine.Spec;
         sortOptions = false,
         description = "Keeps signed mail provable for decades: ingest, upgrade, validate, renew, report.",
         footer = {"", "Exit codes: 0 nothing failed; 1 items need attention; 2 usage error; "
-                + "3 a job failed or a capability is missing; 4 the store is damaged."},
-        subcommands = {
-                DemoCommand.class,
-                IngestCommand.class,
-                UpgradeCommand.class,
-                RevalidateCommand.class,
-                RenewCommand.class,
-                ReportCommand.class,
-                ItemsCommand.class,
-                JobsCommand.class,
-                VerifyStoreCommand.class,
-                ServeCommand.class,
-                dev.vellum.app.cli.policy.PolicyCommand.class,
-                dev.vellum.app.cli.tsa.TsaCommand.class,
-                dev.vellum.app.cli.formats.SignCommand.class,
-                dev.vellum.app.cli.formats.ExtendCommand.class,
-                dev.vellum.app.cli.validate.ValidateCommand.class,
-        })
+                + "3 a job failed or a capability is missing; 4 the store is damaged."})
 public final class VellumCommand implements Runnable {
     @Spec
     CommandSpec spec;

@@ -14,12 +14,12 @@ public final class VellumMain {
     }
 
     public static int run(String... args) {
-        return commandLine().execute(args);
+        return commandLine(args).execute(args);
     }
 
     /** Runs with the given output streams (for tests and embedding). */
     public static int run(PrintWriter out, PrintWriter err, String... args) {
-        CommandLine commandLine = commandLine();
+        CommandLine commandLine = commandLine(args);
         commandLine.setOut(out);
         commandLine.setErr(err);
         try {
@@ -30,8 +30,9 @@ public final class VellumMain {
         }
     }
 
-    private static CommandLine commandLine() {
+    private static CommandLine commandLine(String... args) {
         CommandLine commandLine = new CommandLine(new VellumCommand());
+        Subcommands.register(commandLine, args);
         commandLine.setExecutionExceptionHandler((exception, cmd, parseResult) -> {
             cmd.getErr().println("vellum: " + (exception.getMessage() == null
                     ? exception.getClass().getSimpleName() : exception.getMessage()));

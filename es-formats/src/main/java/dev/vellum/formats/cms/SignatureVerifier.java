@@ -67,7 +67,7 @@ public final class SignatureVerifier {
                 }
             }
         }
-        return key;
+        return key; // SignerInfoVerifiers shares one Bouncy Castle key object per public key
     }
 
     private static boolean verifyOver(SignerInformationVerifier verifier, RawSignerInfo signer, byte[] data)

@@ -15,7 +15,6 @@ import java.util.Objects;
 import java.util.Optional;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The dated crypto-suitability table (algorithm, key-size range, suitable before), loaded from JSON.
@@ -31,7 +30,6 @@ public final class CryptoSuitabilityPolicy {
 
     private static final String TS_119_312 = "ts-119-312-v2.1.1.json";
     private static final String DSS_SHIPPED = "dss-6.3-constraint.json";
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final String name;
     private final String source;
@@ -56,12 +54,12 @@ public final class CryptoSuitabilityPolicy {
 
     /** ETSI TS 119 312 V2.1.1 Annex D dates (the default). */
     public static CryptoSuitabilityPolicy ts119312() {
-        return Defaults.TS_119_312_POLICY;
+        return Ts119312.POLICY;
     }
 
     /** The dates of DSS 6.3's shipped {@code constraint.xml} (based on TS 119 312 V1.5.1). */
     public static CryptoSuitabilityPolicy dssShipped() {
-        return Defaults.DSS_POLICY;
+        return DssShipped.POLICY;
     }
 
     /** A policy from a JSON file; {@link ValidationException} names the file and the problem. */
@@ -77,7 +75,7 @@ public final class CryptoSuitabilityPolicy {
     public static CryptoSuitabilityPolicy fromJson(InputStream in, String origin) {
         JsonNode root;
         try {
-            root = JSON.readTree(in);
+            root = PolicyJsonTree.read(in);
         } catch (JacksonException e) {
             throw new ValidationException("crypto policy " + origin + " is not valid JSON: " + e.getOriginalMessage(), e);
         }
@@ -209,20 +207,24 @@ public final class CryptoSuitabilityPolicy {
         return name;
     }
 
-    /** Holder so the shipped tables load once, on first use. */
-    private static final class Defaults {
-        static final CryptoSuitabilityPolicy TS_119_312_POLICY = load(TS_119_312);
-        static final CryptoSuitabilityPolicy DSS_POLICY = load(DSS_SHIPPED);
+    /** Holder so the shipped TS 119 312 table loads once, on first use. */
+    private static final class Ts119312 {
+        static final CryptoSuitabilityPolicy POLICY = shipped(TS_119_312);
+    }
 
-        private static CryptoSuitabilityPolicy load(String resource) {
-            try (InputStream in = CryptoSuitabilityPolicy.class.getResourceAsStream(resource)) {
-                if (in == null) {
-                    throw new ValidationException("shipped crypto policy " + resource + " is missing from the classpath");
-                }
-                return fromJson(in, resource);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
+    /** Holder so the shipped DSS table loads once, on first use (and not with the other). */
+    private static final class DssShipped {
+        static final CryptoSuitabilityPolicy POLICY = shipped(DSS_SHIPPED);
+    }
+
+    private static CryptoSuitabilityPolicy shipped(String resource) {
+        try (InputStream in = CryptoSuitabilityPolicy.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new ValidationException("shipped crypto policy " + resource + " is missing from the classpath");
             }
+            return fromJson(in, resource);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 }

@@ -126,12 +126,16 @@ public final class ValidationRun {
         }
     }
 
-    /** The objects used, with their earliest POE filled in. */
+    /**
+     * The objects used, with their earliest POE filled in, by type then id: the order in which
+     * revocation sources were consulted is not stable, and the same validation must give the same report.
+     */
     public List<ValidationObject> usedObjects() {
         List<ValidationObject> out = new ArrayList<>();
         for (ValidationObject o : used.values()) {
             out.add(new ValidationObject(o.id(), o.type(), o.encoded(), o.origin(), poes.earliest(o.id()).orElse(null)));
         }
+        out.sort(java.util.Comparator.comparing(ValidationObject::type).thenComparing(ValidationObject::id));
         return out;
     }
 }

@@ -123,6 +123,11 @@ class ValidationReportContentsTest {
         assertThat(r.policy().cryptoPolicy()).isEqualTo(CryptoSuitabilityPolicy.ts119312().name());
         assertThat(r.policy().certificateModel()).isEqualTo("SHELL");
         assertThat(r.policy().offline()).isTrue();
+        // the same validation gives the same report: objects in a stable order (certificates, CRLs, ..., each by id)
+        assertThat(r.objects()).isSortedAccordingTo(java.util.Comparator.comparing(ValidationObject::type)
+                .thenComparing(ValidationObject::id));
+        assertThat(r.objects()).extracting(ValidationObject::type).contains(ValidationObject.Type.CERTIFICATE,
+                ValidationObject.Type.CRL, ValidationObject.Type.TIMESTAMP);
     }
 
     @Test

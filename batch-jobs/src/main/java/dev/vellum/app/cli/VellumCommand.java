@@ -25,7 +25,7 @@ public final class VellumCommand implements Runnable {
     CommandSpec spec;
 
     @Option(names = "--data", paramLabel = "DIR", scope = ScopeType.INHERIT,
-            description = "Archive data directory (default: ./vellum-data, or vellum.data-dir in --config).")
+            description = "Archive data directory (default: ./vellum-data, or vellum.data-dir in --config; demo: ./vellum-demo).")
     Path dataDir;
 
     @Option(names = "--config", paramLabel = "FILE", scope = ScopeType.INHERIT,

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -193,6 +194,14 @@ class CrashRecoveryTest {
                     .isEqualTo(items);
             StoreVerification verification = archive.bean(StoreVerifier.class).verify(n -> { });
             assertThat(verification.problems()).isEmpty();
+        }
+        // The CRLs given to the upgrade predate its time-stamps; revalidation needs revocation data issued
+        // after the best-signature-time (EN 319 102-1 freshness), so the operator supplies today's CRLs.
+        Thread.sleep(1_100); // CRL times have whole seconds: be a second past the last time-stamp
+        Instant fresh = Instant.now();
+        Files.write(pkiDir.resolve("intermediate.crl"), pki.crl(pki.intermediate()).at(fresh).build().getEncoded());
+        Files.write(pkiDir.resolve("root.crl"), pki.crl(pki.root()).at(fresh).build().getEncoded());
+        try (ArchiveContext archive = ArchiveContext.open(settings)) {
             JobRun revalidate = archive.run(dev.vellum.app.revalidate.RevalidateJobConfiguration.JOB,
                     Map.of(dev.vellum.app.revalidate.RevalidateJobConfiguration.AT, "now"));
             assertThat(revalidate.count("TOTAL_PASSED")).as(revalidate.toString()).isEqualTo(items);

@@ -89,23 +89,24 @@ public final class BenchMain {
         ExtensionBench extension = new ExtensionBench(pki, log);
         if (o.sections().contains("extension")) {
             log.printf("extension: %d signatures B -> LTA per library%n", o.extendSignatures());
-            metrics.addAll(extension.extension(o.extendSignatures()));
+            section(metrics, ran, "extension", () -> extension.extension(o.extendSignatures()));
             ran.add("extension: " + o.extendSignatures() + " detached signatures per library (after 20 warm-up), in this JVM, "
                     + "testkit TSA (RSA-2048), OCSP and CRL on 127.0.0.1");
         }
         if (o.sections().contains("ers")) {
             log.printf("ers: %d messages in batches of %d%n", o.ersMessages(), o.ersBatch());
-            metrics.addAll(extension.evidenceRecords(o.ersMessages(), o.ersBatch()));
+            section(metrics, ran, "ers", () -> extension.evidenceRecords(o.ersMessages(), o.ersBatch()));
             ran.add("ers: " + o.ersMessages() + " messages of 50 KB, batches of " + o.ersBatch() + ", testkit TSA over HTTP");
         }
         if (o.sections().contains("memory")) {
             log.printf("memory: %,d bytes in -Xmx128m%n", o.largeBytes());
-            metrics.addAll(new MemoryBench(o.work().resolve("memory"), log).run(o.largeBytes()));
+            section(metrics, ran, "memory", () -> new MemoryBench(o.work().resolve("memory"), log).run(o.largeBytes()));
             ran.add("memory: " + o.largeBytes() + " bytes of detached content, one child JVM per library with -Xmx128m");
         }
         if (o.sections().contains("revalidation")) {
             log.printf("revalidation: archive of %d items%n", o.archiveItems());
-            metrics.addAll(new RevalidateBench(o.work().resolve("revalidation"), log).run(o.archiveItems()));
+            section(metrics, ran, "revalidation",
+                    () -> new RevalidateBench(o.work().resolve("revalidation"), log).run(o.archiveItems()));
             ran.add("revalidation: " + o.archiveItems() + " signed messages (~3 KB, B-level, 4 signers) ingested, then the "
                     + "revalidate job, child JVM -Xmx1g, H2 in the data directory");
         }
@@ -118,6 +119,17 @@ public final class BenchMain {
             System.exit(1);
         }
         System.exit(0);
+    }
+
+    /** Runs one section; a failure is reported in the results instead of losing the others. */
+    private static void section(List<Metric> metrics, List<String> ran, String name,
+                                java.util.function.Supplier<List<Metric>> run) {
+        try {
+            metrics.addAll(run.get());
+        } catch (RuntimeException e) {
+            e.printStackTrace();
+            ran.add(name + ": FAILED: " + e);
+        }
     }
 
     private static void deleteTree(Path dir) throws java.io.IOException {

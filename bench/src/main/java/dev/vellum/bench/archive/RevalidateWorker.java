@@ -36,7 +36,7 @@ public final class RevalidateWorker {
         int items = Integer.parseInt(args[0]);
         Path dir = Path.of(args[1]);
         TestPki pki = TestPki.shared();
-        List<Credential> signers = List.of(pki.signer(KeyType.ECDSA_P256), pki.signer(KeyType.RSA_2048),
+        List<Credential> signers = List.of(pki.signer(KeyType.ECDSA_P256), pki.signer(KeyType.ECDSA_P384),
                 pki.issue("archive-clerk-a").build(), pki.issue("archive-clerk-b").build());
         List<CadesSigner> cades = signers.stream()
                 .map(s -> CadesSigner.builder(SigningKey.of(s.privateKey(), s.chain())).build()).toList();

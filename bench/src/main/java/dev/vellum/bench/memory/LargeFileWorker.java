@@ -74,7 +74,7 @@ public final class LargeFileWorker {
                 boolean ok = s.level().baseline() == BaselineLevel.B_LTA && s.cryptographicallyIntact()
                         && s.timestamps().stream().allMatch(t -> t.imprintCheck().passed());
                 outcome = ok ? "ok" : "failed";
-                detail = s.level() + ",intact=" + s.cryptographicallyIntact();
+                detail = s.level().baseline() + ",intact=" + s.cryptographicallyIntact();
             } else {
                 byte[] lta = new DssExtender(pki.trustAnchors(), pki.services().tsaUrl()).extendToLta(b, new FileDocument(content.toFile()));
                 t1 = System.nanoTime();

@@ -17,7 +17,8 @@ import java.util.regex.Pattern;
  * tests use them) and each set's anchors and supplied material; one immutable validator per set.
  */
 public final class VellumCorpusValidator implements CorpusValidator {
-    private static final Pattern TOP_LEVEL = Pattern.compile("S\\d+");
+    /** Top-level signatures, and "file": the one entry of a file that could not be read (FORMAT_FAILURE). */
+    private static final Pattern TOP_LEVEL = Pattern.compile("S\\d+|file");
     private final Map<String, SignatureValidator> bySet;
 
     public VellumCorpusValidator(Map<String, SetMaterial> sets) {

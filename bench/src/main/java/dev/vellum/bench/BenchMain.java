@@ -5,6 +5,7 @@ import dev.vellum.bench.corpus.CorpusBuilder;
 import dev.vellum.bench.corpus.CorpusEntry;
 import dev.vellum.bench.extend.ExtensionBench;
 import dev.vellum.bench.memory.MemoryBench;
+import dev.vellum.bench.report.EarlierResults;
 import dev.vellum.bench.report.Machine;
 import dev.vellum.bench.report.Metric;
 import dev.vellum.bench.report.ResultsWriter;
@@ -105,12 +106,28 @@ public final class BenchMain {
         }
         if (o.sections().contains("revalidation")) {
             log.printf("revalidation: archive of %d items%n", o.archiveItems());
-            section(metrics, ran, "revalidation",
-                    () -> new RevalidateBench(o.work().resolve("revalidation"), log).run(o.archiveItems()));
+            RevalidateBench revalidation = new RevalidateBench(o.work().resolve("revalidation"), log);
+            section(metrics, ran, "revalidation", () -> revalidation.run(o.archiveItems()));
+            List<String> hot = new ArrayList<>();
+            hot.add("```");
+            hot.addAll(revalidation.profile(o.archiveItems()));
+            hot.add("```");
+            sections.put("Where the revalidate job's time goes (JFR, every thread)", hot);
             ran.add("revalidation: " + o.archiveItems() + " signed messages (~3 KB, B-level, 4 signers) ingested, then the "
                     + "revalidate job, child JVM -Xmx1g, H2 in the data directory");
         }
-        sections.put("What ran", ran.stream().map(r -> "- " + r).toList());
+        List<String> ranLines = new ArrayList<>(ran.stream().map(r -> "- " + r).toList());
+        if (o.keepOthers()) {
+            EarlierResults earlier = EarlierResults.load(o.out().resolve("latest.json"), o.sections(), sections.keySet());
+            List<Metric> all = new ArrayList<>(metrics);
+            all.addAll(earlier.metrics());
+            all.sort(java.util.Comparator.comparingInt(m -> BenchOptions.ALL_SECTIONS.indexOf(m.section())));
+            metrics.clear();
+            metrics.addAll(all);
+            earlier.sections().forEach(sections::putIfAbsent);
+            ranLines.addAll(earlier.ran());
+        }
+        sections.put("What ran", ranLines);
         String command = "./bench.sh " + String.join(" ", args);
         ResultsWriter.write(o.out(), start, Machine.now(), command.trim(), metrics, sections);
         log.println("results: " + o.out().resolve("latest.md"));

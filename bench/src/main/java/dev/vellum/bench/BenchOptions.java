@@ -7,7 +7,7 @@ import java.util.Set;
 
 /** The command line of {@link BenchMain} (see {@link #USAGE}). */
 public record BenchOptions(int messages, int rounds, Set<String> sections, int extendSignatures, int ersMessages,
-                           int ersBatch, long largeBytes, int archiveItems, Path work, Path out) {
+                           int ersBatch, long largeBytes, int archiveItems, Path work, Path out, boolean keepOthers) {
 
     public static final List<String> ALL_SECTIONS = List.of("validation", "extension", "ers", "memory", "revalidation");
 
@@ -21,6 +21,7 @@ public record BenchOptions(int messages, int rounds, Set<String> sections, int e
               --large-bytes N       size of the detached content of the -Xmx128m run                [1073741824]
               --archive-items N     items in the archive the revalidate job runs over               [5000]
               --sections a,b,...    any of validation,extension,ers,memory,revalidation             [all]
+              --keep-others         keep the rows of the sections not run from the earlier latest.json
               --quick               small sizes for a smoke run (40 messages, 64 MiB, 200 items...)
               --work DIR            corpus, worker logs and recordings                              [bench/target/work]
               --out DIR             where latest.md and latest.json go                              [bench/results]
@@ -37,6 +38,7 @@ public record BenchOptions(int messages, int rounds, Set<String> sections, int e
         Set<String> sections = new LinkedHashSet<>(ALL_SECTIONS);
         Path work = Path.of("bench/target/work");
         Path out = Path.of("bench/results");
+        boolean keepOthers = false;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             switch (a) {
@@ -49,6 +51,7 @@ public record BenchOptions(int messages, int rounds, Set<String> sections, int e
                     largeBytes = 64L << 20;
                     archiveItems = 200;
                 }
+                case "--keep-others" -> keepOthers = true;
                 case "--messages" -> messages = positive(a, value(args, ++i));
                 case "--rounds" -> rounds = positive(a, value(args, ++i));
                 case "--extend" -> extend = positive(a, value(args, ++i));
@@ -69,7 +72,7 @@ public record BenchOptions(int messages, int rounds, Set<String> sections, int e
                 default -> throw new IllegalArgumentException("unknown option " + a);
             }
         }
-        return new BenchOptions(messages, rounds, sections, extend, ersMessages, ersBatch, largeBytes, archiveItems, work, out);
+        return new BenchOptions(messages, rounds, sections, extend, ersMessages, ersBatch, largeBytes, archiveItems, work, out, keepOthers);
     }
 
     private static String value(String[] args, int i) {

@@ -1,6 +1,7 @@
 package dev.vellum.bench.archive;
 
 import dev.vellum.bench.ChildJvm;
+import dev.vellum.bench.report.HotMethods;
 import dev.vellum.bench.report.Metric;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -19,6 +20,12 @@ public final class RevalidateBench {
     public RevalidateBench(Path work, PrintStream log) {
         this.work = work;
         this.log = log;
+    }
+
+    /** The hot methods of the last run's revalidate job (every thread), or a line saying there is no recording. */
+    public List<String> profile(int items) {
+        Path jfr = work.resolve("archive-" + items).resolve("revalidate.jfr");
+        return Files.exists(jfr) ? HotMethods.summarise(jfr, 15, "") : List.of("(no JFR recording)");
     }
 
     public List<Metric> run(int items) {

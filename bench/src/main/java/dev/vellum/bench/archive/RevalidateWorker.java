@@ -21,12 +21,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Locale;
+import jdk.jfr.Configuration;
+import jdk.jfr.Recording;
 
 /**
  * Builds an archive of {@code items} signed messages through the {@code ingest} job and then runs
  * the {@code revalidate} job over it, in this JVM, with the application's defaults (H2, chunks of 50,
  * one partition per core), offline: the test root trusted, the CAs' CRLs as validation data, as
- * batch-jobs' crash tests configure it. Prints {@code @@result items ingestSeconds revalidateSeconds passed}.
+ * batch-jobs' crash tests configure it. The revalidate job runs under JFR ({@code revalidate.jfr}). Prints {@code @@result items ingestSeconds revalidateSeconds passed}.
  */
 public final class RevalidateWorker {
     private RevalidateWorker() {
@@ -75,7 +77,13 @@ public final class RevalidateWorker {
                     Map.of(IngestJobConfiguration.SOURCES, IngestJobConfiguration.sourcesParameter(List.of(mbox))));
             long t1 = System.nanoTime();
             System.err.println("ingest: " + ingest);
-            JobRun revalidate = archive.run(RevalidateJobConfiguration.JOB, Map.of(RevalidateJobConfiguration.AT, "now"));
+            JobRun revalidate;
+            try (Recording recording = new Recording(Configuration.getConfiguration("profile"))) {
+                recording.start();
+                revalidate = archive.run(RevalidateJobConfiguration.JOB, Map.of(RevalidateJobConfiguration.AT, "now"));
+                recording.stop();
+                recording.dump(dir.resolve("revalidate.jfr"));
+            }
             long t2 = System.nanoTime();
             System.err.println("revalidate: " + revalidate);
             System.out.printf(Locale.ROOT, "@@result %d %.2f %.2f %d%n", items, (t1 - t0) / 1e9, (t2 - t1) / 1e9,

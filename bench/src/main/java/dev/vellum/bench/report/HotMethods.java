@@ -22,7 +22,15 @@ public final class HotMethods {
     private HotMethods() {
     }
 
+    /** The samples of the thread named {@code main} (a validation worker). */
     public static List<String> summarise(Path recording, int top) {
+        return summarise(recording, top, "main");
+    }
+
+    /**
+     * @param threadPrefix only samples of threads whose name starts with it ({@code ""}: every thread)
+     */
+    public static List<String> summarise(Path recording, int top, String threadPrefix) {
         Map<String, Integer> self = new HashMap<>();
         Map<String, Integer> packages = new HashMap<>();
         Map<String, Integer> inclusive = new HashMap<>();
@@ -35,7 +43,7 @@ public final class HotMethods {
                     continue;
                 }
                 List<RecordedFrame> frames = event.getStackTrace().getFrames();
-                if (!onMainThread(event)) {
+                if (!onThread(event, threadPrefix)) {
                     continue;
                 }
                 samples++;
@@ -45,7 +53,8 @@ public final class HotMethods {
                 Set<String> seen = new HashSet<>();
                 for (RecordedFrame f : frames) {
                     String n = name(f.getMethod());
-                    if (n.startsWith("dev.vellum.") && !n.startsWith("dev.vellum.bench.") && seen.add(n)) {
+                    if ((n.startsWith("dev.vellum.") || n.startsWith("org.springframework.batch.")) && !n.startsWith("dev.vellum.bench.")
+                            && seen.add(n)) {
                         inclusive.merge(n, 1, Integer::sum);
                     }
                 }
@@ -54,7 +63,8 @@ public final class HotMethods {
             throw new UncheckedIOException("cannot read the JFR recording " + recording, e);
         }
         List<String> lines = new ArrayList<>();
-        lines.add(samples + " CPU samples of the validating thread (JFR, settings=profile, warm-up included)");
+        lines.add(samples + " CPU samples (JFR, settings=profile) of " + (threadPrefix.isEmpty() ? "every thread"
+                : "thread " + threadPrefix));
         lines.add("");
         lines.add("Self time, top methods:");
         lines.addAll(ranked(self, samples, top));
@@ -67,9 +77,10 @@ public final class HotMethods {
         return lines;
     }
 
-    private static boolean onMainThread(RecordedEvent event) {
+    private static boolean onThread(RecordedEvent event, String prefix) {
         jdk.jfr.consumer.RecordedThread thread = event.getThread("sampledThread");
-        return thread != null && "main".equals(thread.getJavaName());
+        String name = thread == null ? null : thread.getJavaName();
+        return name != null && (prefix.isEmpty() ? true : prefix.equals("main") ? name.equals("main") : name.startsWith(prefix));
     }
 
     private static List<String> ranked(Map<String, Integer> counts, int samples, int top) {

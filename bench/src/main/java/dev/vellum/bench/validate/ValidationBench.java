@@ -47,7 +47,11 @@ public final class ValidationBench {
             Files.createDirectories(work);
             Path jfr = work.resolve("vellum-validation.jfr");
             Files.deleteIfExists(jfr);
-            List<String> common = List.of("-Xmx1g", "-XX:+UseParallelGC");
+            List<String> common = new ArrayList<>(List.of("-Xmx1g", "-XX:+UseParallelGC"));
+            String extra = System.getenv("BENCH_WORKER_OPTS");
+            if (extra != null && !extra.isBlank()) {
+                common.addAll(List.of(extra.trim().split("\\s+")));
+            }
             List<String> vellumOptions = new ArrayList<>(common);
             vellumOptions.add("-XX:StartFlightRecording=filename=" + jfr + ",settings=profile,dumponexit=true");
             Map<String, List<Double>> wall = new LinkedHashMap<>();

@@ -43,6 +43,7 @@ public final class BenchMain {
             return;
         }
         PrintStream log = System.out;
+        LocalServices.withoutNagleDelay();
         Machine start = Machine.now();
         List<Metric> metrics = new ArrayList<>();
         Map<String, List<String>> sections = new LinkedHashMap<>();

@@ -35,6 +35,7 @@ public final class RevalidateWorker {
     }
 
     public static void main(String[] args) throws Exception {
+        dev.vellum.bench.LocalServices.withoutNagleDelay();
         int items = Integer.parseInt(args[0]);
         Path dir = Path.of(args[1]);
         TestPki pki = TestPki.shared();

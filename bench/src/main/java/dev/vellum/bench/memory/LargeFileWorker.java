@@ -49,6 +49,7 @@ public final class LargeFileWorker {
     }
 
     public static void main(String[] args) {
+        dev.vellum.bench.LocalServices.withoutNagleDelay();
         String library = args[0];
         Path content = Path.of(args[1]);
         TestPki pki = TestPki.shared();

@@ -18,14 +18,40 @@ import org.bouncycastle.cert.ocsp.OCSPResp;
 public final class OcspResponseData {
     private final byte[] encoded;
     private final BasicOCSPResp basic;
+    /** The DER BasicOCSPResponse, encoded once: equality, hashing and ATS hash inputs use it. */
+    private final byte[] basicEncoded;
+    private final int hash;
 
-    private OcspResponseData(byte[] encoded, BasicOCSPResp basic) {
+    private OcspResponseData(byte[] encoded, BasicOCSPResp basic) throws IOException {
         this.encoded = encoded;
         this.basic = basic;
+        this.basicEncoded = basic.getEncoded();
+        this.hash = Arrays.hashCode(basicEncoded);
     }
+
+    /**
+     * Decoded responses by their DER: the same responses recur in every signature of a batch from
+     * one CA, and the object is immutable. Bounded; only readable responses are kept.
+     */
+    private static final int MAX_DECODED = 2_000;
+    private static final java.util.concurrent.ConcurrentHashMap<Der, OcspResponseData> DECODED =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     /** From a DER OCSPResponse; it must be successful and basic. */
     public static OcspResponseData fromOcspResponse(byte[] der) {
+        OcspResponseData known = DECODED.get(new Der(der));
+        if (known != null) {
+            return known;
+        }
+        OcspResponseData decoded = decode(der);
+        if (DECODED.size() >= MAX_DECODED) {
+            DECODED.clear();
+        }
+        DECODED.putIfAbsent(new Der(der.clone()), decoded);
+        return decoded;
+    }
+
+    private static OcspResponseData decode(byte[] der) {
         try {
             OCSPResp resp = new OCSPResp(der);
             if (resp.getStatus() != OCSPResp.SUCCESSFUL) {
@@ -62,11 +88,7 @@ public final class OcspResponseData {
 
     /** The DER BasicOCSPResponse. */
     public byte[] basicEncoded() {
-        try {
-            return basic.getEncoded();
-        } catch (IOException e) {
-            throw new SignatureFormatException("cannot encode basic OCSP response", e);
-        }
+        return basicEncoded.clone();
     }
 
     public BasicOCSPResp basic() {
@@ -75,12 +97,33 @@ public final class OcspResponseData {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof OcspResponseData other && Arrays.equals(basicEncoded(), other.basicEncoded());
+        return o instanceof OcspResponseData other && other.hash == hash && Arrays.equals(basicEncoded, other.basicEncoded);
     }
 
     @Override
     public int hashCode() {
-        return Arrays.hashCode(basicEncoded());
+        return hash;
+    }
+
+    /** DER bytes as a map key. */
+    private static final class Der {
+        private final byte[] bytes;
+        private final int hash;
+
+        Der(byte[] bytes) {
+            this.bytes = bytes;
+            this.hash = Arrays.hashCode(bytes);
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Der other && other.hash == hash && Arrays.equals(other.bytes, bytes);
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
+        }
     }
 
     @Override

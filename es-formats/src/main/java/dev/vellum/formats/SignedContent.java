@@ -24,6 +24,8 @@ public final class SignedContent {
     private final String description;
     private final Opener opener;
     private final byte[] bytes;
+    /** Digests of in-memory content by JCA algorithm name. */
+    private final java.util.concurrent.ConcurrentHashMap<String, byte[]> digests = new java.util.concurrent.ConcurrentHashMap<>(2);
 
     private SignedContent(String description, Opener opener, byte[] bytes) {
         this.description = description;
@@ -71,8 +73,22 @@ public final class SignedContent {
         }
     }
 
-    /** Streams the content through a digest of the given JCA algorithm name. */
+    /**
+     * Streams the content through {@code digest}, which must be fresh (nothing updated yet). Content
+     * held in memory is immutable, so its digest per algorithm is computed once (the message-digest
+     * check, the ATSv3 imprint and the report all ask for it).
+     */
     public byte[] digest(MessageDigest digest) {
+        if (bytes != null) {
+            byte[] known = digests.get(digest.getAlgorithm());
+            if (known == null) {
+                known = digest.digest(bytes);
+                digests.putIfAbsent(digest.getAlgorithm(), known);
+            } else {
+                digest.reset();
+            }
+            return known.clone();
+        }
         try (InputStream in = open()) {
             byte[] buffer = new byte[64 * 1024];
             int n;

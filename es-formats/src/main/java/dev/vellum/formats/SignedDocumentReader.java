@@ -199,7 +199,7 @@ public final class SignedDocumentReader {
             List<String> w = with(wrappers, "compressed-data");
             return sniff(inner) == Kind.CMS ? readCms(inner, detached, name, w, depth + 1) : readMimeEntity(inner, name, w, depth + 1);
         }
-        SignedDataParts parts = SignedDataParts.parse(bytes, detached, name);
+        SignedDataParts parts = SignedDataParts.parse(bytes, p, detached, name);
         List<SignedDocument> nested = new ArrayList<>();
         if (!parts.detached() && parts.content().isPresent() && depth < maxDepth) {
             nested.addAll(nestedInContent(parts.content().get().readAllBytes(), name, wrappers, depth));

@@ -8,7 +8,6 @@ import java.io.OutputStream;
 import java.security.cert.X509Certificate;
 import org.bouncycastle.asn1.ASN1Set;
 import org.bouncycastle.cms.SignerInformationVerifier;
-import org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoVerifierBuilder;
 import org.bouncycastle.operator.ContentVerifier;
 
 /** Verifies a SignerInfo's signature value with one candidate certificate's public key (RFC 5652 §5.6). */
@@ -22,8 +21,7 @@ public final class SignatureVerifier {
     public static Check verify(RawSignerInfo signer, X509Certificate certificate, SignedContent content,
                                java.util.List<X509Certificate> pool) {
         try {
-            SignerInformationVerifier verifier = new JcaSimpleSignerInfoVerifierBuilder()
-                    .setProvider(Bc.PROVIDER).build(publicKey(certificate, pool));
+            SignerInformationVerifier verifier = SignerInfoVerifiers.of(publicKey(certificate, pool));
             ASN1Set signedAttrs = signer.signedAttributeSet();
             if (signedAttrs != null) {
                 if (verifyOver(verifier, signer, signer.signedAttributesForVerification())) {

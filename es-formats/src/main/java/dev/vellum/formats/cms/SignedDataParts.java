@@ -121,7 +121,12 @@ public final class SignedDataParts {
      * @param detachedContent the content when the signature is detached (ignored when encapsulated)
      */
     public static SignedDataParts parse(byte[] encoded, Optional<SignedContent> detachedContent, String what) {
-        ASN1Primitive p = Encodings.parse(encoded, what);
+        return parse(encoded, Encodings.parse(encoded, what), detachedContent, what);
+    }
+
+    /** As {@link #parse(byte[], Optional, String)}, with {@code encoded} already parsed into {@code p}. */
+    public static SignedDataParts parse(byte[] encoded, ASN1Primitive p, Optional<SignedContent> detachedContent,
+                                        String what) {
         ContentInfo ci;
         SignedData sd;
         try {

@@ -11,7 +11,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -50,19 +49,6 @@ public final class TimestampReader {
             }
         }
         List<Attribute> unsigned = signer.unsignedAttributes();
-        Map<Attribute, Instant> genTimes = new HashMap<>();
-        for (Attribute a : unsigned) {
-            Optional<TimestampKind> kind = TimestampKind.of(a.getAttrType());
-            if (kind.isPresent() && kind.get() != TimestampKind.CONTENT) {
-                for (ASN1Encodable v : a.getAttrValues()) {
-                    try {
-                        genTimes.putIfAbsent(a, Tokens.parse(v).getTimeStampInfo().getGenTime().toInstant());
-                    } catch (IllegalArgumentException ignored) {
-                        // listed as malformed by UnsignedAttributes
-                    }
-                }
-            }
-        }
         for (Attribute a : unsigned) {
             TimestampKind.of(a.getAttrType()).filter(k -> k != TimestampKind.CONTENT)
                     .ifPresent(k -> addAll(out, counters, k, a));

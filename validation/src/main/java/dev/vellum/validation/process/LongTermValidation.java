@@ -42,6 +42,13 @@ public final class LongTermValidation {
     static final String PROCESS_URI = "urn:etsi:019102:validationprocess:LTA";
     private static final ASN1ObjectIdentifier OCSP_RESPONSE_FORMAT = new ASN1ObjectIdentifier("1.3.6.1.5.5.7.16.2");
     private static final ASN1ObjectIdentifier OCSP_BASIC_FORMAT = new ASN1ObjectIdentifier("1.3.6.1.5.5.7.48.1.1");
+    /**
+     * The two hash-index inputs of an OCSP response (its [1] OtherRevocationInfoFormat TLVs) by the
+     * SHA-256 of the response: the same responses recur in every signature of a batch. Bounded.
+     */
+    private static final java.util.concurrent.ConcurrentHashMap<String, byte[][]> OCSP_FORMS =
+            new java.util.concurrent.ConcurrentHashMap<>();
+    private static final int MAX_OCSP_FORMS = 1_000;
     private final TimestampValidation timestamps;
 
     public LongTermValidation(TimestampValidation timestamps) {
@@ -162,12 +169,21 @@ public final class LongTermValidation {
         }
         for (OcspResponseData o : signature.document().signedDataMaterial().ocspResponses()) {
             String id = Fingerprints.sha256Hex(o.encoded());
-            try {
-                out.put(otherRevocation(OCSP_RESPONSE_FORMAT, o.encoded()), id);
-                out.put(otherRevocation(OCSP_BASIC_FORMAT, o.basicEncoded()), id);
-            } catch (IOException e) {
-                // skip
+            byte[][] forms = OCSP_FORMS.get(id);
+            if (forms == null) {
+                try {
+                    forms = new byte[][] {otherRevocation(OCSP_RESPONSE_FORMAT, o.encoded()),
+                        otherRevocation(OCSP_BASIC_FORMAT, o.basicEncoded())};
+                } catch (IOException e) {
+                    continue; // skip
+                }
+                if (OCSP_FORMS.size() >= MAX_OCSP_FORMS) {
+                    OCSP_FORMS.clear();
+                }
+                OCSP_FORMS.put(id, forms);
             }
+            out.put(forms[0].clone(), id);
+            out.put(forms[1].clone(), id);
         }
         for (Attribute a : signature.rawSignerInfo().unsignedAttributes()) {
             for (ASN1Encodable v : a.getAttrValues()) {
@@ -208,7 +224,7 @@ public final class LongTermValidation {
 
     private static MessageDigest digest(String oid) {
         try {
-            return MessageDigest.getInstance(AlgorithmNames.digestName(oid), BouncyCastle.PROVIDER);
+            return BouncyCastle.digest(AlgorithmNames.digestName(oid));
         } catch (Exception e) {
             throw new IllegalArgumentException("unsupported hash-index algorithm " + oid, e);
         }

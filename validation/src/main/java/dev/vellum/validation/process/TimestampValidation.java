@@ -143,7 +143,7 @@ public final class TimestampValidation {
 
     private static boolean imprintMatches(TimeStampToken token, String alg, byte[] covered) {
         try {
-            MessageDigest md = MessageDigest.getInstance(alg, BouncyCastle.PROVIDER);
+            MessageDigest md = BouncyCastle.digest(alg);
             return MessageDigest.isEqual(md.digest(covered), token.getTimeStampInfo().getMessageImprintDigest());
         } catch (Exception e) {
             return false;

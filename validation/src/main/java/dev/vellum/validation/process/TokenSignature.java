@@ -17,7 +17,6 @@ import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateHolder;
 import org.bouncycastle.cms.CMSSignerDigestMismatchException;
 import org.bouncycastle.cms.SignerInformation;
-import org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoVerifierBuilder;
 import org.bouncycastle.tsp.TimeStampToken;
 
 /**
@@ -35,8 +34,17 @@ final class TokenSignature {
         this.signer = token.toCMSSignedData().getSignerInfos().getSigners().iterator().next();
     }
 
-    /** Certificates inside the token. */
+    private List<X509Certificate> certificates;
+
+    /** Certificates inside the token (converted once). */
     List<X509Certificate> certificates() {
+        if (certificates == null) {
+            certificates = List.copyOf(convertCertificates());
+        }
+        return certificates;
+    }
+
+    private List<X509Certificate> convertCertificates() {
         List<X509Certificate> out = new ArrayList<>();
         JcaX509CertificateConverter converter = new JcaX509CertificateConverter();
         for (X509CertificateHolder h : token.getCertificates().getMatches(null)) {
@@ -51,7 +59,11 @@ final class TokenSignature {
 
     /** §5.2.3 for the token: the TSA certificate among {@code candidates}. */
     SigningCertificateIdentification.Result identify(List<X509Certificate> candidates) {
+        java.math.BigInteger serial = signer.getSID().getSerialNumber();
         for (X509Certificate c : candidates) {
+            if (serial != null && !serial.equals(c.getSerialNumber())) {
+                continue; // cannot match the issuerAndSerialNumber sid: spare decoding the candidate
+            }
             try {
                 if (signer.getSID().match(new JcaX509CertificateHolder(c)) && essMatches(c)) {
                     return new SigningCertificateIdentification.Result(Optional.of(c), Conclusion.PASSED);
@@ -73,8 +85,7 @@ final class TokenSignature {
         Attribute v2 = attrs.get(PKCSObjectIdentifiers.id_aa_signingCertificateV2);
         if (v2 != null) {
             ESSCertIDv2 id = SigningCertificateV2.getInstance(v2.getAttrValues().getObjectAt(0)).getCerts()[0];
-            MessageDigest md = MessageDigest.getInstance(AlgorithmNames.digestName(id.getHashAlgorithm().getAlgorithm().getId()),
-                    BouncyCastle.PROVIDER);
+            MessageDigest md = BouncyCastle.digest(AlgorithmNames.digestName(id.getHashAlgorithm().getAlgorithm().getId()));
             return MessageDigest.isEqual(md.digest(c.getEncoded()), id.getCertHash());
         }
         Attribute v1 = attrs.get(PKCSObjectIdentifiers.id_aa_signingCertificate);
@@ -88,8 +99,7 @@ final class TokenSignature {
     /** §5.2.7 for the token. */
     Conclusion verify(X509Certificate tsa) {
         try {
-            boolean ok = signer.verify(new JcaSimpleSignerInfoVerifierBuilder().setProvider(BouncyCastle.PROVIDER)
-                    .build(tsa.getPublicKey()));
+            boolean ok = signer.verify(dev.vellum.formats.cms.SignerInfoVerifiers.of(tsa.getPublicKey()));
             return ok ? Conclusion.PASSED : Conclusion.failed(dev.vellum.validation.SubIndication.SIG_CRYPTO_FAILURE,
                     "the time-stamp token's signature does not verify with the TSA's key");
         } catch (CMSSignerDigestMismatchException e) {

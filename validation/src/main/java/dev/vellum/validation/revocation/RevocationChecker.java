@@ -62,6 +62,14 @@ public final class RevocationChecker {
             new java.util.concurrent.ConcurrentHashMap<>();
 
     private static final java.security.Provider BC = dev.vellum.timestamping.BouncyCastle.provider();
+    private static final org.bouncycastle.operator.DigestCalculatorProvider DIGESTS = digests();
+    /** SingleResp index by response hash + issuer fingerprint + serial (empty: none matches). */
+    private final java.util.concurrent.ConcurrentHashMap<String, Optional<Integer>> matches =
+            new java.util.concurrent.ConcurrentHashMap<>();
+    /** Decoded SingleResp statements, same key as {@link #matches}. */
+    private final java.util.concurrent.ConcurrentHashMap<String, Optional<Statement>> statements =
+            new java.util.concurrent.ConcurrentHashMap<>();
+    private static final JcaContentVerifierProviderBuilder VERIFIERS = new JcaContentVerifierProviderBuilder().setProvider(BC);
 
     public RevocationChecker(Fetcher fetcher, SignatureCheckCache signatures, CrlCache crls) {
         this.fetcher = Objects.requireNonNull(fetcher, "fetcher");
@@ -219,12 +227,25 @@ public final class RevocationChecker {
         }
         basic = (BasicOCSPResp) cached.get()[0];
         encoded = (byte[]) cached.get()[1];
-        SingleResp single = matching(basic, certificate, issuer);
-        if (single == null) {
+        if (!anySerial(basic, certificate)) {
             return Optional.empty();
         }
-        // The response's signature is immutable work: verified once per issuer, then remembered.
         String verifiedKey = key + "/" + dev.vellum.validation.x509.Fingerprints.of(issuer);
+        // Which SingleResp is about the certificate (RFC 6960 §4.1.1 CertID) is immutable work too.
+        String matchKey = verifiedKey + "/" + certificate.getSerialNumber().toString(16);
+        Optional<Integer> index = matches.get(matchKey);
+        if (index == null) {
+            index = Optional.ofNullable(matching(basic, certificate, issuer));
+            if (matches.size() >= MAX_CACHED) {
+                matches.clear();
+            }
+            matches.put(matchKey, index);
+        }
+        if (index.isEmpty()) {
+            return Optional.empty();
+        }
+        SingleResp single = basic.getResponses()[index.get()];
+        // The response's signature is immutable work: verified once per issuer, then remembered.
         Optional<X509Certificate> known = verifiedResponders.get(verifiedKey);
         if (known == null) {
             known = Optional.ofNullable(responder(basic, issuer, pool));
@@ -239,25 +260,42 @@ public final class RevocationChecker {
                     + " is not signed by its CA or by an authorised responder; ignored");
             return Optional.empty();
         }
-        Instant producedAt = basic.getProducedAt().toInstant();
-        Instant thisUpdate = single.getThisUpdate().toInstant();
-        Instant nextUpdate = single.getNextUpdate() == null ? null : single.getNextUpdate().toInstant();
-        CertificateStatus status = single.getCertStatus();
-        if (status == CertificateStatus.GOOD) {
-            return Optional.of(new RevocationData(RevocationData.Kind.OCSP, RevocationStatus.GOOD, null, null,
-                    thisUpdate, nextUpdate, producedAt, signer, origin, url, encoded));
+        Optional<Statement> statement = statements.get(matchKey);
+        if (statement == null) {
+            statement = Statement.of(basic, single);
+            if (statements.size() >= MAX_CACHED) {
+                statements.clear();
+            }
+            statements.put(matchKey, statement);
         }
-        if (status instanceof RevokedStatus revoked) {
-            String reason = revoked.hasRevocationReason() ? reasonName(revoked.getRevocationReason()) : null;
-            return Optional.of(new RevocationData(RevocationData.Kind.OCSP, RevocationStatus.REVOKED,
-                    revoked.getRevocationTime().toInstant(), reason, thisUpdate, nextUpdate, producedAt, signer,
-                    origin, url, encoded));
+        return statement.map(st -> new RevocationData(RevocationData.Kind.OCSP, st.status(), st.revocationTime(),
+                st.reason(), st.thisUpdate(), st.nextUpdate(), st.producedAt(), signer, origin, url, encoded));
+    }
+
+    /**
+     * What one SingleResp says (RFC 6960 §4.2.1), decoded once: Bouncy Castle parses each
+     * GeneralizedTime anew on every call. Empty for a status this code does not know.
+     */
+    private record Statement(RevocationStatus status, Instant revocationTime, String reason, Instant thisUpdate,
+                             Instant nextUpdate, Instant producedAt) {
+        static Optional<Statement> of(BasicOCSPResp basic, SingleResp single) {
+            Instant producedAt = basic.getProducedAt().toInstant();
+            Instant thisUpdate = single.getThisUpdate().toInstant();
+            Instant nextUpdate = single.getNextUpdate() == null ? null : single.getNextUpdate().toInstant();
+            CertificateStatus status = single.getCertStatus();
+            if (status == CertificateStatus.GOOD) {
+                return Optional.of(new Statement(RevocationStatus.GOOD, null, null, thisUpdate, nextUpdate, producedAt));
+            }
+            if (status instanceof RevokedStatus revoked) {
+                String reason = revoked.hasRevocationReason() ? reasonName(revoked.getRevocationReason()) : null;
+                return Optional.of(new Statement(RevocationStatus.REVOKED, revoked.getRevocationTime().toInstant(), reason,
+                        thisUpdate, nextUpdate, producedAt));
+            }
+            if (status instanceof UnknownStatus) {
+                return Optional.of(new Statement(RevocationStatus.UNKNOWN, null, null, thisUpdate, nextUpdate, producedAt));
+            }
+            return Optional.empty();
         }
-        if (status instanceof UnknownStatus) {
-            return Optional.of(new RevocationData(RevocationData.Kind.OCSP, RevocationStatus.UNKNOWN, null, null,
-                    thisUpdate, nextUpdate, producedAt, signer, origin, url, encoded));
-        }
-        return Optional.empty();
     }
 
     /** {BasicOCSPResp, DER of the full OCSPResponse} from an OCSPResponse or a bare BasicOCSPResponse. */
@@ -280,16 +318,26 @@ public final class RevocationChecker {
         }
     }
 
-    private static SingleResp matching(BasicOCSPResp basic, X509Certificate certificate, X509Certificate issuer) {
+    private static boolean anySerial(BasicOCSPResp basic, X509Certificate certificate) {
         for (SingleResp s : basic.getResponses()) {
-            CertificateID id = s.getCertID();
+            if (s.getCertID().getSerialNumber().equals(certificate.getSerialNumber())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The index of the SingleResp whose CertID names {@code certificate} of {@code issuer}, or null. */
+    private static Integer matching(BasicOCSPResp basic, X509Certificate certificate, X509Certificate issuer) {
+        SingleResp[] responses = basic.getResponses();
+        for (int i = 0; i < responses.length; i++) {
+            CertificateID id = responses[i].getCertID();
             if (!id.getSerialNumber().equals(certificate.getSerialNumber())) {
                 continue;
             }
             try {
-                if (id.matchesIssuer(new JcaX509CertificateHolder(issuer),
-                        new JcaDigestCalculatorProviderBuilder().build())) {
-                    return s;
+                if (id.matchesIssuer(new JcaX509CertificateHolder(issuer), DIGESTS)) {
+                    return i;
                 }
             } catch (Exception e) {
                 // an unknown hash algorithm in the CertID: this entry cannot be matched
@@ -325,7 +373,7 @@ public final class RevocationChecker {
                 }
             }
             try {
-                if (basic.isSignatureValid(new JcaContentVerifierProviderBuilder().setProvider(BC).build(c.getPublicKey()))) {
+                if (basic.isSignatureValid(VERIFIERS.build(dev.vellum.formats.cms.VerificationKeys.of(c.getPublicKey())))) {
                     return c;
                 }
             } catch (Exception e) {
@@ -348,6 +396,14 @@ public final class RevocationChecker {
             return Arrays.equals(keyHash, java.security.MessageDigest.getInstance("SHA-1").digest(spki));
         } catch (Exception e) {
             return false;
+        }
+    }
+
+    private static org.bouncycastle.operator.DigestCalculatorProvider digests() {
+        try {
+            return new JcaDigestCalculatorProviderBuilder().build();
+        } catch (org.bouncycastle.operator.OperatorCreationException e) {
+            throw new ExceptionInInitializerError(e);
         }
     }
 

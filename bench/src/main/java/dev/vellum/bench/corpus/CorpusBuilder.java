@@ -157,6 +157,7 @@ public final class CorpusBuilder {
                 }
             }
             List<String> tags = new ArrayList<>();
+            tags.add("file=" + name);
             tags.add("expected=" + c.expected());
             c.signers().forEach(s -> tags.add("signer=" + s));
             entries.add(new CorpusEntry("openssl/" + name, "openssl", "openssl", "openssl/" + name, content, dssFile,

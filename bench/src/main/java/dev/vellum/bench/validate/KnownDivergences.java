@@ -22,6 +22,12 @@ public final class KnownDivergences {
                     "expected=BAD-KEYUSAGE", "INDETERMINATE/CHAIN_CONSTRAINTS_FAILURE", "TOTAL_PASSED/null"),
             new Divergence("Ed25519: DSS's default policy rejects EdDSA, TS 119 312 accepts it",
                     "signer=signer-ed25519", "TOTAL_PASSED/null", "INDETERMINATE/CRYPTO_CONSTRAINTS_FAILURE_NO_POE"),
+            new Divergence("no signing-time attribute: DSS's default policy demands one, Vellum's does not (EN 319 102-1 §5.2.8 leaves it to the policy)",
+                    "file=23-valid-noattr.p7s", "TOTAL_PASSED/null", "INDETERMINATE/SIG_CONSTRAINTS_FAILURE"),
+            new Divergence("no signing-time attribute: DSS's default policy demands one, Vellum's does not (EN 319 102-1 §5.2.8 leaves it to the policy)",
+                    "file=27-valid-attrs-no-signing-time.p7s", "TOTAL_PASSED/null", "INDETERMINATE/SIG_CONSTRAINTS_FAILURE"),
+            new Divergence("signer certificate not in the CMS: Vellum also looks in the supplied certificates (EN 319 102-1 §5.2.3), DSS only in the signature",
+                    "file=32-valid-nocerts.eml", "TOTAL_PASSED/null", "INDETERMINATE/NO_SIGNING_CERTIFICATE_FOUND"),
             new Divergence("policy hash mismatch: DSS only warns (Table 6: POLICY_PROCESSING_ERROR)",
                     "", "INDETERMINATE/POLICY_PROCESSING_ERROR", "TOTAL_PASSED/null"));
 

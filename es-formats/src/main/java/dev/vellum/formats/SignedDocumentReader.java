@@ -235,7 +235,12 @@ public final class SignedDocumentReader {
 
     // ---- MIME -----------------------------------------------------------------------------------
 
-    private static final Session SESSION = Session.getInstance(new Properties());
+    private static final Session SESSION = session();
+
+    private static Session session() {
+        dev.vellum.formats.container.MailStreamProviderSetting.apply();
+        return Session.getInstance(new Properties());
+    }
 
     private SignedDocument readMime(byte[] bytes, String name) {
         MimeMessage message;

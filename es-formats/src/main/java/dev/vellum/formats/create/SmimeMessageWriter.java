@@ -20,7 +20,12 @@ import java.util.Properties;
 
 /** Writes S/MIME multipart/signed messages with Jakarta Mail (RFC 8551 §3.5.3). */
 public final class SmimeMessageWriter {
-    private static final Session SESSION = Session.getInstance(new Properties());
+    private static final Session SESSION = session();
+
+    private static Session session() {
+        dev.vellum.formats.container.MailStreamProviderSetting.apply();
+        return Session.getInstance(new Properties());
+    }
 
     /** Outer message headers (From, To, Subject, ...), none signed. */
     public record Headers(Map<String, String> values) {

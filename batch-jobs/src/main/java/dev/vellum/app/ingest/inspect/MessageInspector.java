@@ -50,6 +50,7 @@ public final class MessageInspector {
         this.limits = limits;
         Properties properties = new Properties();
         properties.setProperty("mail.mime.address.strict", "false");
+        dev.vellum.formats.container.MailStreamProviderSetting.apply();
         this.session = Session.getInstance(properties);
     }
 

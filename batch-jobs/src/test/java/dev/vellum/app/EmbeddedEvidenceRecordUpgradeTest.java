@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -16,6 +17,7 @@ import dev.vellum.app.context.ArchiveSettings;
 import dev.vellum.app.demo.DemoSamples;
 import dev.vellum.app.ingest.IngestJobConfiguration;
 import dev.vellum.app.jobs.JobRun;
+import dev.vellum.app.renew.RenewJobConfiguration;
 import dev.vellum.app.revalidate.RevalidateJobConfiguration;
 import dev.vellum.app.store.ArchiveIndex;
 import dev.vellum.app.store.BlobStore;
@@ -153,6 +155,44 @@ class EmbeddedEvidenceRecordUpgradeTest {
             for (Item item : index.items(null, 0, 100)) {
                 assertThat(index.versions(item.id())).extracting(ItemVersion::kind)
                         .containsExactly(ItemVersion.ORIGINAL, ItemVersion.EVIDENCE_RECORD);
+            }
+        }
+    }
+
+    /** Ten years on, renew renews the archive-level record; the version with the embedded record is left as it was. */
+    @Test
+    void renewalRenewsTheArchiveLevelRecordAndLeavesTheEmbeddedOneAsASnapshot() throws Exception {
+        Path samples = DemoSamples.extractTo(temp.resolve("samples"));
+        Path mailbox = Files.createDirectories(temp.resolve("two"));
+        for (String name : List.of("01-alice.eml", "02-bogdan.eml")) {
+            Files.copy(samples.resolve("mailbox/eml/" + name), mailbox.resolve(name));
+        }
+        Path data = temp.resolve("data");
+        Map<Long, dev.vellum.app.store.ContentHash> embeddedBlobs = new java.util.HashMap<>();
+        try (ArchiveContext archive = ArchiveContext.open(new ArchiveSettings(data, null, Instant.parse("2026-12-01T00:00:00Z"),
+                Map.of()).with("vellum.upgrade.ers.embed", "true"))) {
+            assertThat(ingest(archive, mailbox).completed()).isTrue();
+            JobRun upgrade = archive.run(UpgradeJobConfiguration.JOB, Map.of(UpgradeJobConfiguration.TARGET, "ERS"));
+            assertThat(upgrade.count("embedded")).isEqualTo(2);
+            ArchiveIndex index = archive.bean(ArchiveIndex.class);
+            for (Item item : index.items(null, 0, 100)) {
+                embeddedBlobs.put(item.id(), index.latestVersion(item.id(), ItemVersion.CADES_EMBEDDED_ER).orElseThrow().blob());
+            }
+        }
+        Files.move(data.resolve("tsa"), temp.resolve("tsa-2026")); // the operator rotates the TSA key, as in RenewalSimulationTest
+        try (ArchiveContext archive = ArchiveContext.open(new ArchiveSettings(data, null, Instant.parse("2036-03-01T00:00:00Z"),
+                Map.of()).with("vellum.upgrade.ers.embed", "true"))) {
+            JobRun renewed = archive.run(RenewJobConfiguration.JOB, Map.of(RenewJobConfiguration.HORIZON, "P1Y"));
+            assertThat(renewed.completed()).as(renewed.toString()).isTrue();
+            assertThat(renewed.count("renewed")).isEqualTo(2);
+            ArchiveIndex index = archive.bean(ArchiveIndex.class);
+            for (Item item : index.items(null, 0, 100)) {
+                assertThat(index.versions(item.id())).extracting(ItemVersion::kind).containsExactly(ItemVersion.ORIGINAL,
+                        ItemVersion.EVIDENCE_RECORD, ItemVersion.CADES_EMBEDDED_ER, ItemVersion.EVIDENCE_RECORD);
+                assertThat(index.latestVersion(item.id(), ItemVersion.CADES_EMBEDDED_ER).orElseThrow().blob())
+                        .as("the embedded record is a snapshot").isEqualTo(embeddedBlobs.get(item.id()));
+                assertThat(item.evidenceUntil()).as("follows the renewed archive-level record")
+                        .isAfter(Instant.parse("2045-01-01T00:00:00Z"));
             }
         }
     }

@@ -1,5 +1,6 @@
 package dev.vellum.app.upgrade;
 
+import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
 
@@ -10,10 +11,15 @@ import dev.vellum.formats.SignedDocumentReader;
 import dev.vellum.formats.extend.CadesExtender;
 import dev.vellum.timestamping.DigestAlgorithm;
 
+import org.bouncycastle.asn1.ASN1Encoding;
+import org.bouncycastle.cms.CMSException;
+import org.bouncycastle.cms.CMSSignedData;
+
 /**
  * What an evidence record embedded in an item's first signature must cover (ETSI TS 119 122-3,
- * STANDARDS.md §1.2 G): the CMS as it is before the record is added, and for a detached signature
- * also the detached content, as one data group. One record in the first signature covers the whole
+ * STANDARDS.md §1.2 G): the CMS as it is before the record is added, DER re-encoded as TS 119 122-3
+ * hashes it (a DER original is its own re-encoding; a BER one, as mail clients stream it, is not), and
+ * for a detached signature also the detached content, as one data group. One record in the first signature covers the whole
  * SignedData, so every signer of the item.
  *
  * @param document the parsed original, into which the record is embedded once the batch is sealed
@@ -52,7 +58,12 @@ public record ErsEmbedding(SignedDocument document, List<byte[]> digests) {
                 return Plan.refused("signature " + s.id() + " does not verify; a record is not embedded in a broken signature");
             }
         }
-        byte[] cms = CadesExtender.evidenceRecordInput(document);
+        byte[] cms;
+        try {
+            cms = der(CadesExtender.evidenceRecordInput(document));
+        } catch (IOException | CMSException e) {
+            return Plan.refused("the CMS cannot be DER re-encoded: " + e.getMessage());
+        }
         if (!document.detached()) {
             return new Plan(Optional.of(new ErsEmbedding(document, List.of(DigestAlgorithm.SHA256.digest(cms)))), null);
         }
@@ -63,5 +74,14 @@ public record ErsEmbedding(SignedDocument document, List<byte[]> digests) {
         // TS 119 122-3 external-evidence-records: one group {H(CMS), H(detached content)}
         return new Plan(Optional.of(new ErsEmbedding(document, List.of(DigestAlgorithm.SHA256.digest(cms),
                 DigestAlgorithm.SHA256.digest(content)))), null);
+    }
+
+    /**
+     * TS 119 122-3: the ContentInfo's DER encoding, rebuilt the way the validation library rebuilds it
+     * (BouncyCastle {@code replaceSigners}, then DER) so that both agree on a BER original too.
+     */
+    private static byte[] der(byte[] cms) throws IOException, CMSException {
+        CMSSignedData data = new CMSSignedData(cms);
+        return CMSSignedData.replaceSigners(data, data.getSignerInfos()).getEncoded(ASN1Encoding.DER);
     }
 }

@@ -159,6 +159,27 @@ class EmbeddedEvidenceRecordUpgradeTest {
         }
     }
 
+    /** What {@code vellum upgrade --embed} passes: the job parameter decides over the configuration; with LTA it is refused. */
+    @Test
+    void theEmbedJobParameterOverridesTheConfigurationAndIsRefusedWithLta() throws Exception {
+        Path samples = DemoSamples.extractTo(temp.resolve("samples"));
+        Path mailbox = Files.createDirectories(temp.resolve("two"));
+        for (String name : List.of("01-alice.eml", "02-bogdan.eml")) {
+            Files.copy(samples.resolve("mailbox/eml/" + name), mailbox.resolve(name));
+        }
+        try (ArchiveContext archive = open(temp.resolve("data"), samples, false)) {
+            assertThat(ingest(archive, mailbox).completed()).isTrue();
+            JobRun lta = archive.run(UpgradeJobConfiguration.JOB,
+                    Map.of(UpgradeJobConfiguration.TARGET, "LTA", UpgradeJobConfiguration.EMBED, "true"));
+            assertThat(lta.completed()).isFalse();
+            assertThat(lta.failures()).anySatisfy(f -> assertThat(f).contains("set the target to ERS"));
+            JobRun upgrade = archive.run(UpgradeJobConfiguration.JOB,
+                    Map.of(UpgradeJobConfiguration.TARGET, "ERS", UpgradeJobConfiguration.EMBED, "true"));
+            assertThat(upgrade.count("embedded")).isEqualTo(2);
+            assertThat(upgrade.count("tsaCalls")).isEqualTo(1);
+        }
+    }
+
     /** Ten years on, renew renews the archive-level record; the version with the embedded record is left as it was. */
     @Test
     void renewalRenewsTheArchiveLevelRecordAndLeavesTheEmbeddedOneAsASnapshot() throws Exception {

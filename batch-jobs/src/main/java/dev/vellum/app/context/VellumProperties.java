@@ -64,10 +64,19 @@ public record VellumProperties(
     /**
      * What {@code upgrade} produces: {@code LTA} (CAdES extension) or {@code ERS} (RFC 4998 evidence
      * records); {@code tsa}: {@code embedded} or {@code external} ({@link Tsa}); {@code seal}: put the
-     * archive seal ({@link Seal}) on every signature before the LTA extension.
+     * archive seal ({@link Seal}) on every signature before the LTA extension; {@code ers}: options of
+     * the ERS target ({@link Ers}).
      */
     public record Upgrade(@DefaultValue("LTA") String target, @DefaultValue("embedded") String tsa,
-                          @DefaultValue("false") boolean seal) {
+                          @DefaultValue("false") boolean seal, @DefaultValue Ers ers) {
+    }
+
+    /**
+     * {@code embed}: besides the archive-level evidence record, write a new version of every signed item
+     * whose first signature carries an evidence record of its own (ETSI TS 119 122-3), made by the same
+     * time-stamp. The embedded record is a snapshot: the renew job renews the archive-level record only.
+     */
+    public record Ers(@DefaultValue("false") boolean embed) {
     }
 
     /**

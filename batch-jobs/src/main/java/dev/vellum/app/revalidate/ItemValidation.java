@@ -10,6 +10,10 @@ import dev.vellum.app.store.ArchiveIndex;
 import dev.vellum.app.store.BlobStore;
 import dev.vellum.app.store.Item;
 import dev.vellum.app.store.ItemVersion;
+import dev.vellum.formats.CadesSignature;
+import dev.vellum.formats.SignedContent;
+import dev.vellum.formats.SignedDocument;
+import dev.vellum.formats.SignedDocumentReader;
 import dev.vellum.timestamping.ers.DataObject;
 import dev.vellum.timestamping.ers.EvidenceRecord;
 import dev.vellum.timestamping.ers.EvidenceRecordVerification;
@@ -48,9 +52,12 @@ public final class ItemValidation {
     public ItemVerdict validate(Item item, Instant at, boolean firstValidation) {
         byte[] original = blobs.read(item.original());
         byte[] content = item.detachedContent() == null ? null : blobs.read(item.detachedContent());
-        // The newest extended form when there is one (its archive time-stamps carry the proof), else the original.
-        var extended = index.latestVersion(item.id(), ItemVersion.CADES);
+        // The newest extended form when there is one (its archive time-stamps or embedded evidence record
+        // carry the proof), else the original.
+        var extended = index.versions(item.id()).stream().filter(v -> v.kind().equals(ItemVersion.CADES)
+                || v.kind().equals(ItemVersion.CADES_EMBEDDED_ER)).reduce((a, b) -> b);
         byte[] signed = extended.isPresent() ? blobs.read(extended.get().blob()) : original;
+        boolean embeddedEr = extended.isPresent() && extended.get().kind().equals(ItemVersion.CADES_EMBEDDED_ER);
         ValidationRequest request = ValidationRequest.of("item-" + item.id(), signed).at(at);
         if (content != null) {
             request = request.withDetachedContent(content);
@@ -71,7 +78,11 @@ public final class ItemValidation {
                 String by = "archive evidence record (item " + item.id() + " version " + record.get().version() + ")";
                 List<ExternalPoe> poes = new ArrayList<>();
                 poes.add(ExternalPoe.of(original, poe, by));
-                if (signed != original) {
+                if (embeddedEr) {
+                    // The archive-level record covers the original, hence its signature values (TS 119 102-2 POE
+                    // "provided"); the version with the embedded record proves itself through that record.
+                    signatureValues(original, content).forEach(value -> poes.add(ExternalPoe.of(value, poe, by)));
+                } else if (signed != original) {
                     poes.add(ExternalPoe.of(signed, poe, by));
                 }
                 if (content != null) {
@@ -92,6 +103,17 @@ public final class ItemValidation {
         String level = report.signatures().isEmpty() ? null : report.signatures().get(0).level();
         return new ItemVerdict(item, newest.version(), overall.name(), subIndication, level,
                 json(report, evidenceNotes));
+    }
+
+    private static List<byte[]> signatureValues(byte[] original, byte[] content) {
+        try {
+            SignedDocumentReader reader = new SignedDocumentReader();
+            SignedDocument document = content == null ? reader.read(original)
+                    : reader.readDetached(original, SignedContent.of(content));
+            return document.signatures().stream().map(CadesSignature::signatureValue).toList();
+        } catch (RuntimeException e) {
+            return List.of(); // an unreadable original has no signature to prove; the validation report says why
+        }
     }
 
     /** Schema 2: the report in the reports module's versioned JSON (stable names, read back by the report job). */

@@ -41,13 +41,16 @@ import org.springframework.transaction.support.TransactionTemplate;
  * with an RFC 4998 evidence record, one TSA call per chunk, stored as the item's next version;
  * {@code LTA} extends every signed item's signatures to CAdES B-LTA through es-formats (one version
  * each), after putting the archive seal on them when {@code vellum.upgrade.seal=true}. Unknown targets
- * fail the job. Time-stamps come from the configured {@link ArchiveTsa}; when no TSA answers the job
+ * fail the job. Parameter {@code embed} ({@code true|false}, default {@code vellum.upgrade.ers.embed}):
+ * with ERS, also store every signed item with a record embedded in its first signature (ETSI TS 119
+ * 122-3), made by the same time-stamp as the archive-level records. Time-stamps come from the configured {@link ArchiveTsa}; when no TSA answers the job
  * fails with each TSA's reason and the items wait for the next run.
  */
 @Configuration(proxyBeanMethods = false)
 public class UpgradeJobConfiguration {
     public static final String JOB = "upgrade";
     public static final String TARGET = "target";
+    public static final String EMBED = "embed";
 
     @Bean
     Job upgradeJob(JobRepository jobRepository, Step upgradeStep, Step upgradeLtaStep, ArchiveIndex index,
@@ -63,6 +66,11 @@ public class UpgradeJobConfiguration {
                             throw new ArchiveUnavailableException("vellum.upgrade.seal=true: the archive seal is put on "
                                     + "signatures extended to LTA; an ERS upgrade does not seal (set the target to LTA or "
                                     + "vellum.upgrade.seal=false)");
+                        }
+                        if (Boolean.parseBoolean(execution.getJobParameters().getString(EMBED, "false"))
+                                && !"ERS".equalsIgnoreCase(execution.getJobParameters().getString(TARGET, "LTA"))) {
+                            throw new ArchiveUnavailableException("embedding an evidence record in the signature is part of"
+                                    + " the ERS upgrade; set the target to ERS or leave embedding off");
                         }
                         progress.start("upgrade", index.itemCount());
                     }
@@ -122,7 +130,7 @@ public class UpgradeJobConfiguration {
                 .<Item, ErsCandidate>chunk(properties.jobs().chunkSize())
                 .transactionManager(transactionManager)
                 .reader(upgradeItemReader)
-                .processor(new ErsCandidateProcessor(index, blobs))
+                .processor(new ErsCandidateProcessor(index, blobs, properties.upgrade().ers().embed()))
                 .writer(new ErsUpgradeWriter(index, events, blobs, tsa, clock, progress))
                 .faultTolerant()
                 .skipPolicy(new ItemFailureSkipPolicy(properties.jobs().effectiveSkipLimit()))

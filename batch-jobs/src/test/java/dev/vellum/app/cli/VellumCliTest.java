@@ -153,6 +153,9 @@ class VellumCliTest {
         CliRunner.Result upgrade = CliRunner.run("--data", data, "upgrade", "--target", "XAdES");
         assertThat(upgrade.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(upgrade.err()).contains("unknown target");
+        CliRunner.Result embedInLta = CliRunner.run("--data", data, "upgrade", "--target", "LTA", "--embed");
+        assertThat(embedInLta.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(embedInLta.err()).contains("--embed").contains("--target ERS");
         CliRunner.Result odt = CliRunner.run("--data", data, "report", "--format", "odt", "--out", data);
         assertThat(odt.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(odt.err()).contains("unknown format");

@@ -17,15 +17,27 @@ import picocli.CommandLine.Option;
 
 @Command(name = "upgrade", mixinStandardHelpOptions = true,
         description = {"Upgrades every archived item to the target: LTA (CAdES archive timestamps, one "
-                + "new version per item) or ERS (one RFC 4998 evidence record per item, one TSA call per batch).",
+                + "new version per item) or ERS (one RFC 4998 evidence record per item, one TSA call per batch; "
+                + "with --embed also a version whose signature carries its own record, TS 119 122-3).",
                 "Originals (version 0) are never touched. Safe to rerun; an interrupted run resumes."})
 public final class UpgradeCommand extends ArchiveCommand {
     @Option(names = "--target", paramLabel = "LTA|ERS",
             description = "What to produce (default: vellum.upgrade.target, LTA).")
     String target;
 
+    @Option(names = "--embed", negatable = true,
+            description = {"With ERS: also store every signed item with an evidence record embedded in its first "
+                    + "signature (ETSI TS 119 122-3), from the same TSA call; an .eml keeps its signed part byte-identical.",
+                    "The embedded record is a snapshot: renew renews the archive-level record only "
+                    + "(default: vellum.upgrade.ers.embed, false)."})
+    Boolean embed;
+
     @Override
     protected Integer refuseEarly(Console console) {
+        if (Boolean.TRUE.equals(embed) && target != null && !"ERS".equalsIgnoreCase(target)) {
+            console.warn("vellum upgrade: --embed puts an evidence record in the signature; it needs --target ERS");
+            return ExitCodes.USAGE;
+        }
         if (target == null) {
             return null; // the configuration decides; checked once the archive is open
         }
@@ -61,7 +73,12 @@ public final class UpgradeCommand extends ArchiveCommand {
         } catch (CapabilityUnavailableException e) {
             return refuse(console, "upgrade", e);
         }
-        JobRun run = runJob(archive, console, UpgradeJobConfiguration.JOB, Map.of(UpgradeJobConfiguration.TARGET, chosen));
+        Map<String, String> parameters = new LinkedHashMap<>();
+        parameters.put(UpgradeJobConfiguration.TARGET, chosen);
+        if (embed != null) {
+            parameters.put(UpgradeJobConfiguration.EMBED, embed.toString());
+        }
+        JobRun run = runJob(archive, console, UpgradeJobConfiguration.JOB, parameters);
         if (console.json()) {
             Map<String, Object> json = new LinkedHashMap<>();
             json.put("job", run);
@@ -69,7 +86,10 @@ public final class UpgradeCommand extends ArchiveCommand {
             json.put("target", chosen);
             console.printJson(json);
         } else {
-            console.table(tallyTable(run, "upgraded", "alreadyUpgraded", "unsigned", "tsaCalls", "quarantined", "alreadyQuarantined"));
+            console.table(run.count("embedded") + run.count("notEmbedded") > 0
+                    ? tallyTable(run, "upgraded", "alreadyUpgraded", "unsigned", "embedded", "notEmbedded", "tsaCalls",
+                            "quarantined", "alreadyQuarantined")
+                    : tallyTable(run, "upgraded", "alreadyUpgraded", "unsigned", "tsaCalls", "quarantined", "alreadyQuarantined"));
             printQuarantine(archive, console, run);
         }
         if (!run.completed()) {

@@ -31,7 +31,6 @@ public final class ValidationRun {
     private final Map<String, ValidationObject> used = new LinkedHashMap<>();
     private final Map<String, Origin> certificateOrigins = new HashMap<>();
     private final List<String> warnings = new ArrayList<>();
-    private final Map<ChainKey, MemoChain> chains = new HashMap<>();
     private final Map<TimeStampToken, byte[]> tokenEncodings = new java.util.IdentityHashMap<>();
     private String documentSha256 = "";
     private dev.vellum.policy.ApplicableRules policyRules;
@@ -89,46 +88,14 @@ public final class ValidationRun {
     }
 
     /**
-     * §5.2.6 for {@code target} at this run's time, computed once per run for the same target, role,
-     * anchors and material (a time-stamp is validated at §5.5 and again at §5.6.2.5): the second call
-     * gets the same result and the same problems reported again.
+     * §5.2.6 for {@code target} at this run's time, through the services' {@link ChainValidationCache}
+     * (a time-stamp's TSA chain is validated at §5.5 and again at §5.6.2.5, a CA's chains once per file).
      */
     public ChainValidation chainValidation(X509CertificateValidation x509, X509Certificate target,
                                            dev.vellum.validation.x509.CertificateRole role,
                                            dev.vellum.validation.trust.TrustAnchors anchors,
                                            ValidationMaterial chainMaterial) {
-        ChainKey key = new ChainKey(target, role, anchors, materialKey(chainMaterial));
-        MemoChain memo = chains.get(key);
-        if (memo == null) {
-            List<String> problems = new ArrayList<>();
-            ChainValidation chain = x509.validate(target, role, anchors, chainMaterial, time, problems::add);
-            memo = new MemoChain(chain, List.copyOf(problems));
-            chains.put(key, memo);
-        }
-        memo.problems().forEach(this::warn);
-        return memo.chain();
-    }
-
-    // The material by content and origin (byte arrays compared by value).
-    private static List<Object> materialKey(ValidationMaterial m) {
-        List<Object> out = new ArrayList<>(m.certificates().size() + m.crls().size() + m.ocspResponses().size() + 2);
-        out.addAll(m.certificates());
-        out.add("crls");
-        for (ValidationMaterial.Sourced<byte[]> c : m.crls()) {
-            out.add(new ValidationMaterial.Sourced<>(java.nio.ByteBuffer.wrap(c.item()), c.origin()));
-        }
-        out.add("ocsp");
-        for (ValidationMaterial.Sourced<byte[]> o : m.ocspResponses()) {
-            out.add(new ValidationMaterial.Sourced<>(java.nio.ByteBuffer.wrap(o.item()), o.origin()));
-        }
-        return out;
-    }
-
-    private record ChainKey(X509Certificate target, dev.vellum.validation.x509.CertificateRole role,
-                            dev.vellum.validation.trust.TrustAnchors anchors, List<Object> material) {
-    }
-
-    private record MemoChain(ChainValidation chain, List<String> problems) {
+        return services.chainValidations().validate(x509, target, role, anchors, chainMaterial, time, this::warn);
     }
 
     public void warn(String message) {

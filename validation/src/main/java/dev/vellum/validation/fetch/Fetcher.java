@@ -22,6 +22,8 @@ import java.util.function.Function;
  */
 public final class Fetcher {
 
+    // Requests (cache hits included) made by each thread: lets a caller tell whether a result depended on fetching.
+    private static final ThreadLocal<long[]> REQUESTS = ThreadLocal.withInitial(() -> new long[1]);
     private final FetchSettings settings;
     private final ResponseCache cache;
     private final Clock clock;
@@ -44,6 +46,11 @@ public final class Fetcher {
     /** A fetcher that never touches the network. */
     public static Fetcher offline() {
         return new Fetcher(FetchSettings.offlineOnly(), ResponseCache.inMemory(), Clock.systemUTC());
+    }
+
+    /** How many GET/POST requests (answered from the cache or not) the calling thread has made so far. */
+    public static long requestsOnThisThread() {
+        return REQUESTS.get()[0];
     }
 
     public FetchSettings settings() {
@@ -75,6 +82,7 @@ public final class Fetcher {
 
     private byte[] cachedOr(String key, URI url, Function<byte[], Optional<Instant>> expiry,
                             java.util.function.Supplier<HttpRequest.Builder> request) {
+        REQUESTS.get()[0]++;
         Instant now = clock.instant();
         Optional<byte[]> hit = cache.get(key, now);
         if (hit.isPresent()) {

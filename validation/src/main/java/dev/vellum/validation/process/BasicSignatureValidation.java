@@ -93,8 +93,8 @@ public final class BasicSignatureValidation {
                     signer, null, null, List.of());
         }
         // 4) X.509 certificate validation (§5.2.6)
-        ChainValidation chain = x509.validate(signer, CertificateRole.SIGNER, run.services().trust().signing(),
-                run.material(), run.time(), run::warn);
+        ChainValidation chain = run.chainValidation(x509, signer, CertificateRole.SIGNER,
+                run.services().trust().signing(), run.material());
         TimestampValidation.recordUse(chain, run);
         report.chain(chain.certificates());
         report.constraint(new ConstraintOutcome("x509", X509CertificateValidation.CLAUSE, "X.509 certificate validation",

@@ -207,9 +207,10 @@ public final class LongTermValidation {
             out.put(forms[0].clone(), id);
             out.put(forms[1].clone(), id);
         }
+        Map<Object, Instant> genTimes = genTimesByContent(signature);
         for (Attribute a : signature.rawSignerInfo().unsignedAttributes()) {
             for (ASN1Encodable v : a.getAttrValues()) {
-                if (notOlderToken(v, before)) {
+                if (notOlderToken(v, before, genTimes)) {
                     continue; // a time-stamp from the same moment or later cannot be covered by this one
                 }
                 try {
@@ -228,10 +229,27 @@ public final class LongTermValidation {
         return out;
     }
 
-    private static boolean notOlderToken(ASN1Encodable value, Instant before) {
+    // The genTime of each token es-formats already decoded, by its SignedData object (the same parsed object).
+    private static Map<Object, Instant> genTimesByContent(CadesSignature signature) {
+        Map<Object, Instant> out = new java.util.IdentityHashMap<>();
         try {
-            org.bouncycastle.tsp.TimeStampToken t = new org.bouncycastle.tsp.TimeStampToken(
-                    org.bouncycastle.asn1.cms.ContentInfo.getInstance(value));
+            for (dev.vellum.formats.timestamp.EmbeddedTimestamp t : signature.timestamps()) {
+                out.put(t.token().toCMSSignedData().toASN1Structure().getContent(), t.genTime());
+            }
+        } catch (RuntimeException unreadable) {
+            out.clear(); // decided token by token below
+        }
+        return out;
+    }
+
+    private static boolean notOlderToken(ASN1Encodable value, Instant before, Map<Object, Instant> genTimes) {
+        try {
+            org.bouncycastle.asn1.cms.ContentInfo info = org.bouncycastle.asn1.cms.ContentInfo.getInstance(value);
+            Instant known = genTimes.get(info.getContent());
+            if (known != null) {
+                return !known.isBefore(before);
+            }
+            org.bouncycastle.tsp.TimeStampToken t = new org.bouncycastle.tsp.TimeStampToken(info);
             return !t.getTimeStampInfo().getGenTime().toInstant().isBefore(before);
         } catch (Exception notAToken) {
             return false;

@@ -73,8 +73,8 @@ public final class TimestampValidation {
         Conclusion cv = tst.verify(tsa);
         ValidationMaterial material = run.material().with(tokenData).with(ValidationMaterial.of(Origin.TIMESTAMP,
                 tst.certificates(), List.of(), List.of()));
-        ChainValidation chain = x509.validate(tsa, CertificateRole.TSA, run.services().trust().timestamping(),
-                material, run.time(), run::warn);
+        ChainValidation chain = run.chainValidation(x509, tsa, CertificateRole.TSA,
+                run.services().trust().timestamping(), material);
         Suitability suitability = SignatureAcceptanceValidation.suitability(tst.signatureAlgorithm(), tst.digestAlgorithmOid(),
                 tsa, run.services().cryptoPolicy());
         Suitability imprintSuitability = run.services().cryptoPolicy().evaluateDigest(imprintAlg);

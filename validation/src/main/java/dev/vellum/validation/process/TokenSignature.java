@@ -13,8 +13,6 @@ import org.bouncycastle.asn1.ess.SigningCertificate;
 import org.bouncycastle.asn1.ess.SigningCertificateV2;
 import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
 import org.bouncycastle.cert.X509CertificateHolder;
-import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
-import org.bouncycastle.cert.jcajce.JcaX509CertificateHolder;
 import org.bouncycastle.cms.CMSSignerDigestMismatchException;
 import org.bouncycastle.cms.SignerInformation;
 import org.bouncycastle.tsp.TimeStampToken;
@@ -46,10 +44,9 @@ final class TokenSignature {
 
     private List<X509Certificate> convertCertificates() {
         List<X509Certificate> out = new ArrayList<>();
-        JcaX509CertificateConverter converter = new JcaX509CertificateConverter();
         for (X509CertificateHolder h : token.getCertificates().getMatches(null)) {
             try {
-                out.add(converter.getCertificate(h));
+                out.add(TokenCertificates.certificate(h));
             } catch (Exception e) {
                 // an undecodable certificate inside a token is skipped
             }
@@ -65,7 +62,7 @@ final class TokenSignature {
                 continue; // cannot match the issuerAndSerialNumber sid: spare decoding the candidate
             }
             try {
-                if (signer.getSID().match(new JcaX509CertificateHolder(c)) && essMatches(c)) {
+                if (signer.getSID().match(TokenCertificates.holder(c)) && essMatches(c)) {
                     return new SigningCertificateIdentification.Result(Optional.of(c), Conclusion.PASSED);
                 }
             } catch (Exception e) {

@@ -31,6 +31,7 @@ public final class ValidationRun {
     private final Map<String, ValidationObject> used = new LinkedHashMap<>();
     private final Map<String, Origin> certificateOrigins = new HashMap<>();
     private final List<String> warnings = new ArrayList<>();
+    private final Map<TimeStampToken, byte[]> tokenEncodings = new java.util.IdentityHashMap<>();
     private String documentSha256 = "";
     private dev.vellum.policy.ApplicableRules policyRules;
     private dev.vellum.validation.report.SignaturePolicyReport policyReport;
@@ -86,6 +87,17 @@ public final class ValidationRun {
         this.policyReport = report;
     }
 
+    /**
+     * §5.2.6 for {@code target} at this run's time, through the services' {@link ChainValidationCache}
+     * (a time-stamp's TSA chain is validated at §5.5 and again at §5.6.2.5, a CA's chains once per file).
+     */
+    public ChainValidation chainValidation(X509CertificateValidation x509, X509Certificate target,
+                                           dev.vellum.validation.x509.CertificateRole role,
+                                           dev.vellum.validation.trust.TrustAnchors anchors,
+                                           ValidationMaterial chainMaterial) {
+        return services.chainValidations().validate(x509, target, role, anchors, chainMaterial, time, this::warn);
+    }
+
     public void warn(String message) {
         if (!warnings.contains(message)) {
             warnings.add(message);
@@ -117,7 +129,11 @@ public final class ValidationRun {
 
     public String useTimestamp(TimeStampToken token, Origin origin) {
         try {
-            byte[] der = token.getEncoded();
+            byte[] der = tokenEncodings.get(token); // the same token object is used at §5.5 and §5.6
+            if (der == null) {
+                der = token.getEncoded();
+                tokenEncodings.put(token, der);
+            }
             String id = Fingerprints.sha256Hex(der);
             used.putIfAbsent(id, new ValidationObject(id, ValidationObject.Type.TIMESTAMP, der, origin, null));
             return id;

@@ -24,6 +24,7 @@ public final class ValidationServices {
     private final SignatureCheckCache signatureChecks = new SignatureCheckCache();
     private final CrlCache crlCache = new CrlCache();
     private final Rfc5280Checks rfc5280 = new Rfc5280Checks();
+    private final ChainValidationCache chainValidations = new ChainValidationCache();
     private final CertificatePathBuilder pathBuilder;
     private final RevocationChecker revocationChecker;
 
@@ -44,6 +45,7 @@ public final class ValidationServices {
     public SignatureCheckCache signatureChecks() { return signatureChecks; }
     public CrlCache crlCache() { return crlCache; }
     public Rfc5280Checks rfc5280() { return rfc5280; }
+    public ChainValidationCache chainValidations() { return chainValidations; }
     public CertificatePathBuilder pathBuilder() { return pathBuilder; }
     public RevocationChecker revocationChecker() { return revocationChecker; }
 }

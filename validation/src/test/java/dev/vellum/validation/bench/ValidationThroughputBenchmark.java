@@ -245,13 +245,20 @@ public final class ValidationThroughputBenchmark {
         List<byte[]> signatures = new ArrayList<>();
         List<byte[]> contents = new ArrayList<>();
         SplittableRandom random = new SplittableRandom(20261206);
+        // B-T first for all, then (a moment later) LT/LTA: the embedded revocation data must be issued after
+        // every signature time-stamp (EN 319 102-1 §5.5.4 freshness against the best-signature-time).
+        List<byte[]> timestamped = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             byte[] content = mailLike(i, random);
             byte[] b = cadesSigners.get(i % cadesSigners.size()).signDetached(SignedContent.of(content));
-            byte[] lta = extender.extend(new SignedDocumentReader().readDetached(b, SignedContent.of(content)),
-                    ExtensionTarget.LTA).cms();
-            signatures.add(lta);
+            timestamped.add(extender.extend(new SignedDocumentReader().readDetached(b, SignedContent.of(content)),
+                    ExtensionTarget.T).cms());
             contents.add(content);
+        }
+        Thread.sleep(2_000);
+        for (int i = 0; i < count; i++) {
+            signatures.add(extender.extend(new SignedDocumentReader().readDetached(timestamped.get(i),
+                    SignedContent.of(contents.get(i))), ExtensionTarget.LTA).cms());
         }
         Instant at = Instant.now().plusSeconds(5).truncatedTo(ChronoUnit.SECONDS);
         return new Corpus(pki.trustAnchors(), at, signatures, contents);

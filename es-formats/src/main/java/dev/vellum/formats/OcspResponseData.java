@@ -34,12 +34,12 @@ public final class OcspResponseData {
      * one CA, and the object is immutable. Bounded; only readable responses are kept.
      */
     private static final int MAX_DECODED = 2_000;
-    private static final java.util.concurrent.ConcurrentHashMap<Der, OcspResponseData> DECODED =
+    private static final java.util.concurrent.ConcurrentHashMap<dev.vellum.formats.cms.DerBytes, OcspResponseData> DECODED =
             new java.util.concurrent.ConcurrentHashMap<>();
 
     /** From a DER OCSPResponse; it must be successful and basic. */
     public static OcspResponseData fromOcspResponse(byte[] der) {
-        OcspResponseData known = DECODED.get(new Der(der));
+        OcspResponseData known = DECODED.get(new dev.vellum.formats.cms.DerBytes(der));
         if (known != null) {
             return known;
         }
@@ -47,7 +47,7 @@ public final class OcspResponseData {
         if (DECODED.size() >= MAX_DECODED) {
             DECODED.clear();
         }
-        DECODED.putIfAbsent(new Der(der.clone()), decoded);
+        DECODED.putIfAbsent(new dev.vellum.formats.cms.DerBytes(der.clone()), decoded);
         return decoded;
     }
 
@@ -103,27 +103,6 @@ public final class OcspResponseData {
     @Override
     public int hashCode() {
         return hash;
-    }
-
-    /** DER bytes as a map key. */
-    private static final class Der {
-        private final byte[] bytes;
-        private final int hash;
-
-        Der(byte[] bytes) {
-            this.bytes = bytes;
-            this.hash = Arrays.hashCode(bytes);
-        }
-
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof Der other && other.hash == hash && Arrays.equals(other.bytes, bytes);
-        }
-
-        @Override
-        public int hashCode() {
-            return hash;
-        }
     }
 
     @Override

@@ -3,7 +3,6 @@ package dev.vellum.formats.cms;
 import java.security.KeyFactory;
 import java.security.PublicKey;
 import java.security.spec.X509EncodedKeySpec;
-import java.util.Arrays;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -15,7 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class VerificationKeys {
     private static final int MAX_ENTRIES = 10_000;
-    private static final ConcurrentHashMap<Spki, PublicKey> KEYS = new ConcurrentHashMap<>();
+    private static final ConcurrentHashMap<DerBytes, PublicKey> KEYS = new ConcurrentHashMap<>();
 
     private VerificationKeys() {
     }
@@ -26,7 +25,7 @@ public final class VerificationKeys {
         if (encoded == null) {
             return key;
         }
-        Spki spki = new Spki(encoded);
+        DerBytes spki = new DerBytes(encoded);
         PublicKey known = KEYS.get(spki);
         if (known != null) {
             return known;
@@ -44,27 +43,6 @@ public final class VerificationKeys {
             return KeyFactory.getInstance(key.getAlgorithm(), Bc.PROVIDER).generatePublic(new X509EncodedKeySpec(encoded));
         } catch (Exception e) {
             return key;
-        }
-    }
-
-    /** SubjectPublicKeyInfo DER as a map key. */
-    private static final class Spki {
-        private final byte[] der;
-        private final int hash;
-
-        Spki(byte[] der) {
-            this.der = der;
-            this.hash = Arrays.hashCode(der);
-        }
-
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof Spki other && other.hash == hash && Arrays.equals(other.der, der);
-        }
-
-        @Override
-        public int hashCode() {
-            return hash;
         }
     }
 }

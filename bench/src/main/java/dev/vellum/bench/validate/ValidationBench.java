@@ -17,9 +17,11 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Offline validation of the corpus by Vellum and DSS in two worker JVMs ({@code -Xmx1g} each),
- * one warm-up round each, then {@code rounds} measured rounds each, alternating (who goes first
- * alternates too), so that both see the same machine load. Compares the verdicts of the last round.
+ * Offline validation of the corpus by Vellum and DSS in worker JVMs ({@code -Xmx1g} each), one
+ * warm-up round each, then {@code rounds} measured rounds each, taking turns (who goes first rotates
+ * too), so that all see the same machine load. Vellum runs twice: on the archived files ({@code .eml},
+ * MIME parsing included) and, as {@code vellum-cms}, on the very bytes DSS is given (the CMS and its
+ * detached content), which is the like-for-like rate. Compares the verdicts of the last round.
  */
 public final class ValidationBench {
     static final List<String> GROUPS = List.of("gen-B", "gen-T", "gen-LT", "gen-LTA", "openssl");
@@ -59,15 +61,18 @@ public final class ValidationBench {
             Map<String, Map<String, String>> verdicts = new HashMap<>();
             Map<String, long[]> heap = new HashMap<>();
             try (WorkerProcess vellum = new WorkerProcess("vellum", corpus, vellumOptions, work.resolve("vellum-worker.log"));
-                 WorkerProcess dss = new WorkerProcess("dss", corpus, common, work.resolve("dss-worker.log"))) {
-                List<WorkerProcess> both = List.of(vellum, dss);
-                for (WorkerProcess w : both) {
+                 WorkerProcess dss = new WorkerProcess("dss", corpus, common, work.resolve("dss-worker.log"));
+                 WorkerProcess vellumCms = new WorkerProcess("vellum-cms", corpus, common,
+                         work.resolve("vellum-cms-worker.log"))) {
+                List<WorkerProcess> all = List.of(vellum, dss, vellumCms);
+                for (WorkerProcess w : all) {
                     long t = Long.parseLong(w.send("round " + work.resolve(w.library() + "-warmup.tsv"), "done")[0]);
                     log.printf("  warm-up %-6s %5d files in %6.1f s%n", w.library(), entries.size(), t / 1e9);
                     w.send("reset-peak", "ok");
                 }
                 for (int r = 0; r < rounds; r++) {
-                    List<WorkerProcess> order = r % 2 == 0 ? both : List.of(dss, vellum);
+                    List<WorkerProcess> order = new ArrayList<>(all);
+                    java.util.Collections.rotate(order, r);
                     for (WorkerProcess w : order) {
                         Path file = work.resolve(w.library() + "-round" + r + ".tsv");
                         long t = Long.parseLong(w.send("round " + file, "done")[0]);
@@ -82,7 +87,7 @@ public final class ValidationBench {
                         }
                     }
                 }
-                for (WorkerProcess w : both) {
+                for (WorkerProcess w : List.of(vellum, dss)) {
                     String[] h = w.send("heap", "heap");
                     heap.put(w.library(), new long[] {Long.parseLong(h[0]), Long.parseLong(h[1])});
                 }
@@ -107,6 +112,15 @@ public final class ValidationBench {
             metrics.add(new Metric("validation", "verdicts differing from DSS (files)", differences.size(), Double.NaN,
                     false, "0", differences.isEmpty(), "indication and sub-indication of every top-level signature; "
                     + documented.size() + " documented divergences allowed"));
+            List<String> inputDifferences = entries.stream().filter(e -> e.set().equals("gen"))
+                    .filter(e -> !verdicts.get("vellum").get(e.id()).equals(verdicts.get("vellum-cms").get(e.id())))
+                    .map(e -> e.id() + ": " + verdicts.get("vellum").get(e.id()) + " from the archived file, "
+                            + verdicts.get("vellum-cms").get(e.id()) + " from DSS's input")
+                    .toList();
+            differences.addAll(inputDifferences);
+            metrics.add(new Metric("validation", "Vellum verdicts differing between the archived file and DSS's input (files)",
+                    inputDifferences.size(), Double.NaN, false, "0", inputDifferences.isEmpty(),
+                    "generated files: the .eml and its CMS + content must give the same verdict"));
             List<String> hot = Files.exists(jfr) ? HotMethods.summarise(jfr, 15) : List.of("(no JFR recording)");
             return new Outcome(metrics, differences, documented, hot, entries.size());
         } catch (IOException e) {
@@ -126,11 +140,11 @@ public final class ValidationBench {
             if (ids.isEmpty()) {
                 continue;
             }
-            double[] rate = new double[2];
-            double[] p50 = new double[2];
-            double[] p99 = new double[2];
+            double[] rate = new double[3];
+            double[] p50 = new double[3];
+            double[] p99 = new double[3];
             int i = 0;
-            for (String lib : List.of("vellum", "dss")) {
+            for (String lib : List.of("vellum", "dss", "vellum-cms")) {
                 long[] all = ids.stream().flatMap(id -> nanos.get(lib).get(id).stream()).mapToLong(Long::longValue).toArray();
                 double[] perRound = new double[rounds];
                 for (int r = 0; r < rounds; r++) {
@@ -143,15 +157,23 @@ public final class ValidationBench {
                 p99[i] = Stats.percentile(all, 99) / 1e6;
                 i++;
             }
+            boolean generated = group.startsWith("gen-");
             Metric throughput = Metric.of("validation", group + ": files/s (1 thread)", rate[0], rate[1], true,
-                    ids.size() + " files");
+                    ids.size() + " files" + (generated ? "; Vellum reads the .eml (MIME parsing included), DSS the CMS + content" : ""));
+            Metric sameInput = Metric.of("validation", group + ": files/s, same input as DSS (1 thread)", rate[2], rate[1],
+                    true, ids.size() + " files; both given the CMS + detached content");
             if (group.equals("gen-LTA")) {
-                double ratio = rate[0] / rate[1];
-                metrics.add(throughput.withTarget("≥ 30× DSS", ratio >= 30));
-                metrics.add(new Metric("validation", "gen-LTA: signatures/s, absolute (1 thread)", rate[0], Double.NaN,
-                        true, "≥ 2,000", rate[0] >= 2000, "one signature per file; 2 cores shared with other jobs"));
+                metrics.add(throughput);
+                metrics.add(sameInput.withTarget("≥ 30× DSS", rate[2] / rate[1] >= 30));
+                metrics.add(new Metric("validation", "gen-LTA: signatures/s per thread, same input as DSS", rate[2],
+                        Double.NaN, true, "≥ 1,000 (2,000 on 2 cores)", rate[2] >= 1000,
+                        "one signature per file, 1 thread; the 2-core rate is measured by the validation harness "
+                        + "(docs/performance.md)"));
             } else {
                 metrics.add(throughput);
+                if (generated) {
+                    metrics.add(sameInput);
+                }
             }
             metrics.add(Metric.of("validation", group + ": p50 ms per file", p50[0], p50[1], false, ""));
             metrics.add(Metric.of("validation", group + ": p99 ms per file", p99[0], p99[1], false, ""));

@@ -22,7 +22,8 @@ import java.util.Map;
  * A worker JVM that validates the corpus with one library, on command, so that the two libraries run
  * alternately in processes of their own (own heap, own JIT, own peak-heap figure).
  *
- * <p>{@code java ValidationWorker vellum|dss CORPUS_DIR}; commands on stdin, one per line:
+ * <p>{@code java ValidationWorker vellum|vellum-cms|dss CORPUS_DIR} ({@code vellum-cms}: Vellum given
+ * DSS's input, the CMS and its detached content, instead of the archived file); commands on stdin, one per line:
  * {@code round FILE} (validate every entry once, single-threaded, writing {@code id TAB nanos TAB verdict}
  * lines to FILE), {@code reset-peak}, {@code heap}, {@code quit}. Every answer is one stdout line
  * starting with {@code @@}.
@@ -32,8 +33,8 @@ public final class ValidationWorker {
     }
 
     public static void main(String[] args) throws IOException {
-        if (args.length != 2 || !(args[0].equals("vellum") || args[0].equals("dss"))) {
-            System.err.println("usage: ValidationWorker vellum|dss CORPUS_DIR");
+        if (args.length != 2 || !List.of("vellum", "vellum-cms", "dss").contains(args[0])) {
+            System.err.println("usage: ValidationWorker vellum|vellum-cms|dss CORPUS_DIR");
             System.exit(2);
         }
         Path corpus = Path.of(args[1]);
@@ -42,7 +43,8 @@ public final class ValidationWorker {
         entries.forEach(e -> sets.computeIfAbsent(e.set(), s -> SetMaterial.load(corpus.resolve(s).resolve("pki"))));
         List<LoadedEntry> loaded = new ArrayList<>();
         entries.forEach(e -> loaded.add(LoadedEntry.load(corpus, e)));
-        CorpusValidator validator = args[0].equals("vellum") ? new VellumCorpusValidator(sets) : new DssCorpusValidator(sets);
+        CorpusValidator validator = args[0].equals("dss") ? new DssCorpusValidator(sets)
+                : new VellumCorpusValidator(sets, args[0].equals("vellum-cms"));
         PrintStream out = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), true, StandardCharsets.UTF_8);
         System.setOut(System.err); // anything a library prints must not be taken for an answer
         out.println("@@ready " + loaded.size());

@@ -220,6 +220,9 @@ public final class SignaturePolicyValidation {
                     trusted ? "chain ends at a policy trust point"
                             : "the signer's chain does not reach any of the policy's " + trees.size() + " trust point(s)",
                     SubIndication.CHAIN_CONSTRAINTS_FAILURE));
+            // RFC 3125 §3.8.1 the constraints of the trust point the chain reaches
+            out.addAll(TrustPointConstraints.evaluate("signingCertTrustCondition.signerTrustTrees", "policy.signer-trust",
+                    trees, facts.chain()));
         }
         // RFC 3125 §3.6.2 revocation requirements of the signing-certificate trust condition
         CertRevReq revReq = rules.signerRevocation();
@@ -240,6 +243,37 @@ public final class SignaturePolicyValidation {
             out.add(rule("policy.signer-algorithm", "algorithmConstraintSet.signerAlgorithmConstraints", ok,
                     s.signatureAlgorithmName() + " with a " + size + "-bit key", SubIndication.CRYPTO_CONSTRAINTS_FAILURE));
         }
+        // §3.12 eeCertAlgorithmConstraints / caCertAlgorithmConstraints: the issuers' signatures on the
+        // signer's certificate and on the CA certificates below the trust anchor (which is trusted as given)
+        List<X509Certificate> chain = facts.chain();
+        List<AlgAndLength> ee = rules.algorithmConstraints(AlgorithmRole.END_ENTITY_CERTIFICATE);
+        if (!ee.isEmpty() && chain.size() >= 2) {
+            out.add(AlgorithmConstraintCheck.certificates("policy.ee-cert-algorithm",
+                    "algorithmConstraintSet.eeCertAlgorithmConstraints", ee, chain.subList(0, 1), chain.subList(1, 2)));
+        }
+        List<AlgAndLength> ca = rules.algorithmConstraints(AlgorithmRole.CA_CERTIFICATE);
+        if (!ca.isEmpty() && chain.size() >= 2) {
+            out.add(AlgorithmConstraintCheck.certificates("policy.ca-cert-algorithm",
+                    "algorithmConstraintSet.caCertAlgorithmConstraints", ca, chain.subList(1, chain.size() - 1),
+                    chain.subList(2, chain.size())));
+        }
+        // §3.11 attribute trust condition (with §3.12 aaCertAlgorithmConstraints)
+        if (rules.attributeTrust() != null) {
+            List<X509Certificate> atHand = new ArrayList<>(carried);
+            atHand.addAll(chain);
+            out.addAll(AttributeTrustRules.evaluate(rules.attributeTrust(),
+                    rules.algorithmConstraints(AlgorithmRole.ATTRIBUTE_AUTHORITY_CERTIFICATE), s.signedAttributes().asn1(),
+                    atHand));
+        }
+        // §3.7.2 verifierRules: unsigned attributes the verifier must add; an archived signature either
+        // carries them already or the archive (the verifier) still has to add them (e.g. by extension to LT/LTA)
+        for (String oid : rules.verifierMandatedUnsignedAttributes()) {
+            String name = "verifierRules.mandatedUnsignedAttr " + OidLabels.of(oid);
+            out.add(unsigned.contains(oid) ? ConstraintOutcome.passed("policy.verifier-unsigned-attribute", CLAUSE_RULES,
+                    name, "present") : ConstraintOutcome.warning("policy.verifier-unsigned-attribute", CLAUSE_RULES, name,
+                    "unsigned attribute " + OidLabels.of(oid) + " (" + oid + ") is not yet present: the verifier must add it"
+                            + " under this policy (it is not the signer's failure)"));
+        }
         // §3.9.5 signatureTimestampDelay
         rules.signatureTimestampDelay().ifPresent(delay -> {
             Optional<Instant> claimed = s.signingTime();
@@ -256,7 +290,18 @@ public final class SignaturePolicyValidation {
     }
 
     /** One accepted signature time-stamp, for the time-stamp trust condition: its time and TSA chain (TSA first). */
-    public record TimestampFacts(Instant genTime, List<X509Certificate> tsaChain) {
+    public record TimestampFacts(Instant genTime, List<X509Certificate> tsaChain, String signatureAlgorithmOid) {
+        public TimestampFacts(Instant genTime, List<X509Certificate> tsaChain) {
+            this(genTime, tsaChain, null);
+        }
+
+        /** With the token's SignerInfo signature algorithm, for tsaCertAlgorithmConstraints. */
+        public static TimestampFacts of(Instant genTime, List<X509Certificate> tsaChain,
+                                        org.bouncycastle.tsp.TimeStampToken token) {
+            String alg = token == null ? null : token.toCMSSignedData().getSignerInfos().getSigners().stream()
+                    .findFirst().map(si -> si.getEncryptionAlgOID()).orElse(null);
+            return new TimestampFacts(genTime, tsaChain, alg);
+        }
     }
 
     /**
@@ -279,6 +324,33 @@ public final class SignaturePolicyValidation {
                             .getSubjectX500Principal().getName() + ") does not reach any of the policy's " + trees.size()
                             + " trust point(s)").orElse(timestamps.size() + " time-stamp(s) chain to a policy trust point"),
                     SubIndication.CHAIN_CONSTRAINTS_FAILURE));
+            // §3.8.1 the constraints of the trust point each TSA chain reaches
+            out.addAll(TrustPointConstraints.merge(timestamps.stream().map(t -> TrustPointConstraints.evaluate(
+                    "timeStampTrustCondition.ttsCertificateTrustTrees", "policy.tsa-trust", trees, t.tsaChain())).toList()));
+        }
+        // §3.10 ttsNameConstraints: the TSA's names must be in the name space the policy gives
+        if (rules.timestampTrust().ttsNameConstraints() != null && !timestamps.isEmpty()) {
+            PolicyNameConstraints names = PolicyNameConstraints.fromDer(rules.timestampTrust().ttsNameConstraints().toByteArray());
+            Optional<String> violation = timestamps.stream().map(t -> names.violation(PolicyNameConstraints.namesOf(
+                    t.tsaChain().get(0))).map(v -> "TSA " + DisplayNames.subject(t.tsaChain().get(0)) + ": " + v))
+                    .flatMap(Optional::stream).findFirst();
+            out.add(rule("policy.tsa-names", "timeStampTrustCondition.ttsNameConstraints", violation.isEmpty(),
+                    violation.orElse(timestamps.size() + " TSA(s) named within the permitted name space"),
+                    SubIndication.CHAIN_CONSTRAINTS_FAILURE));
+        }
+        // §3.12 tsaCertAlgorithmConstraints: the TSA's signature on each time-stamp token
+        List<AlgAndLength> tsaAlgorithms = rules.algorithmConstraints(AlgorithmRole.TSA_CERTIFICATE);
+        if (!tsaAlgorithms.isEmpty() && !timestamps.isEmpty()) {
+            Optional<TimestampFacts> refused = timestamps.stream().filter(t -> t.signatureAlgorithmOid() == null
+                    || !AlgorithmConstraintCheck.allowed(tsaAlgorithms, t.signatureAlgorithmOid(),
+                    t.tsaChain().get(0).getPublicKey())).findFirst();
+            X509Certificate firstTsa = timestamps.get(0).tsaChain().get(0);
+            out.add(rule("policy.tsa-algorithm", "algorithmConstraintSet.tsaCertAlgorithmConstraints", refused.isEmpty(),
+                    refused.map(t -> "the time-stamp of " + t.genTime() + " is signed with " + AlgorithmConstraintCheck.describe(
+                            String.valueOf(t.signatureAlgorithmOid()), t.tsaChain().get(0).getPublicKey())
+                            + ", which the policy does not allow").orElse(timestamps.size() + " time-stamp signature(s) allowed: "
+                            + AlgorithmConstraintCheck.describe(timestamps.get(0).signatureAlgorithmOid(), firstTsa.getPublicKey())),
+                    SubIndication.CRYPTO_CONSTRAINTS_FAILURE));
         }
         Optional<CertRevReq> ttsRevReq = rules.timestampRevocation();
         if (ttsRevReq.isPresent() && !timestamps.isEmpty()) {

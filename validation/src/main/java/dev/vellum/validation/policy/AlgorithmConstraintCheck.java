@@ -30,6 +30,23 @@ final class AlgorithmConstraintCheck {
                 && (a.minKeyLength() == null || size >= a.minKeyLength()));
     }
 
+    private static final String RSA_ENCRYPTION = "1.2.840.113549.1.1.1";
+    private static final java.util.Map<String, String> RSA_WITH_DIGEST = java.util.Map.of(
+            "1.3.14.3.2.26", "1.2.840.113549.1.1.5", "2.16.840.1.101.3.4.2.4", "1.2.840.113549.1.1.14",
+            "2.16.840.1.101.3.4.2.1", "1.2.840.113549.1.1.11", "2.16.840.1.101.3.4.2.2", "1.2.840.113549.1.1.12",
+            "2.16.840.1.101.3.4.2.3", "1.2.840.113549.1.1.13");
+
+    /**
+     * The signature algorithm of a CMS SignerInfo as a policy names it: SignerInfos often carry the bare
+     * rsaEncryption OID (RFC 3370 §3.2), which with the digest algorithm means sha*WithRSAEncryption.
+     */
+    static String signatureOid(String signatureAlgorithmOid, String digestAlgorithmOid) {
+        if (RSA_ENCRYPTION.equals(signatureAlgorithmOid) && digestAlgorithmOid != null) {
+            return RSA_WITH_DIGEST.getOrDefault(digestAlgorithmOid, signatureAlgorithmOid);
+        }
+        return signatureAlgorithmOid;
+    }
+
     static String keyAlgorithmOid(PublicKey key) {
         return SubjectPublicKeyInfo.getInstance(key.getEncoded()).getAlgorithm().getAlgorithm().getId();
     }

@@ -76,7 +76,7 @@ final class AttributeTrustRules {
             out.add(rule("policy.attribute-constraints", NAME + "attributeConstraints", violation.isEmpty(),
                     violation.orElse("every attribute type and value is allowed")));
         }
-        if (!attrs.certified().isEmpty() && (!condition.attrCertificateTrustTrees().isEmpty() || condition.attrRevReq() != null)) {
+        if (!attrs.certified().isEmpty() && (condition.attrCertificateTrustTrees() != null || condition.attrRevReq() != null)) {
             out.add(ConstraintOutcome.warning("policy.attribute-authority-trust", SignaturePolicyValidation.CLAUSE_RULES,
                     NAME + "attrCertificateTrustTrees/attrRevReq",
                     "not evaluated: Vellum does not validate attribute authorities' certification paths"));
@@ -98,14 +98,16 @@ final class AttributeTrustRules {
     }
 
     private static Optional<String> constraintViolation(AttributeConstraints c, List<Attribute> attributes) {
-        Set<String> allowedTypes = new HashSet<>(c.attributeTypeConstraints());
-        c.attributeValueConstraints().forEach(v -> allowedTypes.add(v.type()));
+        List<AttributeConstraints.AttributeValueConstraint> valueConstraints = c.attributeValueConstraints() == null
+                ? List.of() : c.attributeValueConstraints();
+        Set<String> allowedTypes = new HashSet<>(c.attributeTypeConstraints() == null ? List.of() : c.attributeTypeConstraints());
+        valueConstraints.forEach(v -> allowedTypes.add(v.type()));
         for (Attribute a : attributes) {
             String type = a.getAttrType().getId();
             if (!allowedTypes.isEmpty() && !allowedTypes.contains(type)) {
                 return Optional.of("attribute type " + type + " is not among the allowed types " + allowedTypes);
             }
-            List<AttributeConstraints.AttributeValueConstraint> values = c.attributeValueConstraints().stream()
+            List<AttributeConstraints.AttributeValueConstraint> values = valueConstraints.stream()
                     .filter(v -> v.type().equals(type)).toList();
             if (values.isEmpty()) {
                 continue;

@@ -234,7 +234,7 @@ public final class SignaturePolicyValidation {
         // §3.11 algorithm constraints for the signer
         List<AlgAndLength> allowed = rules.algorithmConstraints(AlgorithmRole.SIGNER);
         if (!allowed.isEmpty()) {
-            String sigOid = s.signatureAlgorithmOid();
+            String sigOid = AlgorithmConstraintCheck.signatureOid(s.signatureAlgorithmOid(), s.digestAlgorithmOid());
             String keyOid = org.bouncycastle.asn1.x509.SubjectPublicKeyInfo.getInstance(facts.signer().getPublicKey()
                     .getEncoded()).getAlgorithm().getAlgorithm().getId();
             int size = AlgorithmNames.keySize(facts.signer().getPublicKey());
@@ -299,7 +299,8 @@ public final class SignaturePolicyValidation {
         public static TimestampFacts of(Instant genTime, List<X509Certificate> tsaChain,
                                         org.bouncycastle.tsp.TimeStampToken token) {
             String alg = token == null ? null : token.toCMSSignedData().getSignerInfos().getSigners().stream()
-                    .findFirst().map(si -> si.getEncryptionAlgOID()).orElse(null);
+                    .findFirst().map(si -> AlgorithmConstraintCheck.signatureOid(si.getEncryptionAlgOID(),
+                            si.getDigestAlgOID())).orElse(null);
             return new TimestampFacts(genTime, tsaChain, alg);
         }
     }
@@ -316,7 +317,7 @@ public final class SignaturePolicyValidation {
                                                                  Function<X509Certificate, Set<RevocationData.Kind>> revocationKinds) {
         List<ConstraintOutcome> out = new ArrayList<>();
         List<CertificateTrustPoint> trees = rules.timestampTrust().ttsCertificateTrustTrees();
-        if (!trees.isEmpty() && !timestamps.isEmpty()) {
+        if (trees != null && !trees.isEmpty() && !timestamps.isEmpty()) {
             Optional<TimestampFacts> outside = timestamps.stream()
                     .filter(t -> trees.stream().noneMatch(tp -> t.tsaChain().contains(tp.certificate()))).findFirst();
             out.add(rule("policy.tsa-trust", "timeStampTrustCondition.ttsCertificateTrustTrees", outside.isEmpty(),

@@ -90,7 +90,7 @@ final class TrustPointConstraints {
             out.add(rule(id + "-name-constraints", name + ".nameConstraints", violation.isEmpty(),
                     violation.orElse("every subject name after the trust point is in the permitted name space") + at));
         }
-        if (!tp.acceptablePolicySet().isEmpty() || tp.policyConstraints() != null) {
+        if (tp.acceptablePolicySet() != null || tp.policyConstraints() != null) {
             out.addAll(policies(name, id, tp, below, at));
         }
         return out;
@@ -100,20 +100,21 @@ final class TrustPointConstraints {
     // PKIX validator from the trust point (revocation off, at a date inside every validity window).
     private static List<ConstraintOutcome> policies(String name, String id, CertificateTrustPoint tp,
                                                     List<X509Certificate> below, String at) {
-        String description = name + (tp.acceptablePolicySet().isEmpty() ? ".policyConstraints"
-                : ".acceptablePolicySet " + String.join(",", tp.acceptablePolicySet()));
+        List<String> acceptable = tp.acceptablePolicySet() == null ? List.of() : tp.acceptablePolicySet();
+        String description = name + (acceptable.isEmpty() ? ".policyConstraints"
+                : ".acceptablePolicySet " + String.join(",", acceptable));
         PolicyConstraints pc = tp.policyConstraints();
         int following = below.size();
         // requireExplicitPolicy counts the trust point itself: explicit policy applies from certificate n on
-        boolean explicit = !tp.acceptablePolicySet().isEmpty()
+        boolean explicit = !acceptable.isEmpty()
                 || (pc != null && pc.requireExplicitPolicy() != null && pc.requireExplicitPolicy() <= following);
         boolean inhibitMapping = pc != null && pc.inhibitPolicyMapping() != null && pc.inhibitPolicyMapping() <= 1;
         try {
             PKIXParameters params = new PKIXParameters(Set.of(new TrustAnchor(tp.certificate(), null)));
             params.setRevocationEnabled(false);
             params.setDate(dateInsideAllWindows(below));
-            if (!tp.acceptablePolicySet().isEmpty()) {
-                params.setInitialPolicies(Set.copyOf(tp.acceptablePolicySet()));
+            if (!acceptable.isEmpty()) {
+                params.setInitialPolicies(Set.copyOf(acceptable));
             }
             params.setExplicitPolicyRequired(explicit);
             params.setPolicyMappingInhibited(inhibitMapping);

@@ -12,7 +12,7 @@ import java.util.Optional;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 
 /**
- * RFC 3125 §3.12 AlgorithmConstraints: a signature meets them when its signature algorithm, or the
+ * RFC 3125 AlgorithmConstraints (AlgorithmConstraintSet): a signature meets them when its signature algorithm, or the
  * algorithm of the key that made it, is listed and the key is at least {@code minKeyLength} bits.
  * For certificates the signature is the issuer's (eeCert- and caCertAlgorithmConstraints constrain
  * the issuers of end-entity and of CA certificates), for time-stamp tokens the TSA's. Stateless.

@@ -21,9 +21,9 @@ import org.bouncycastle.asn1.x509.GeneralName;
 import org.bouncycastle.asn1.x509.GeneralNames;
 
 /**
- * RFC 3125 §3.11 attribute trust condition on the signer's claimed and certified attributes
+ * RFC 3125 AttributeTrustCondition on the signer's claimed and certified attributes
  * (signer-attributes / signer-attributes-v2): attributeMandated, howCertAttribute and
- * attributeConstraints, plus §3.12 aaCertAlgorithmConstraints on the attribute certificates'
+ * attributeConstraints, plus AlgorithmConstraintSet.aaCertAlgorithmConstraints on the attribute certificates'
  * signatures. The attribute authority's certification path (attrCertificateTrustTrees, attrRevReq) is
  * not validated; when the policy sets it and certified attributes are present that is reported as a
  * warning. Stateless.
@@ -122,7 +122,7 @@ final class AttributeTrustRules {
         return Optional.empty();
     }
 
-    // §3.12 aaCertAlgorithmConstraints: the attribute authority's signature on each attribute certificate.
+    // AlgorithmConstraintSet.aaCertAlgorithmConstraints: the attribute authority's signature on each attribute certificate.
     private static ConstraintOutcome aaAlgorithms(List<AlgAndLength> allowed, List<AttributeCertificate> acs,
                                                   List<X509Certificate> certificatesAtHand) {
         String name = "algorithmConstraintSet.aaCertAlgorithmConstraints";

@@ -23,7 +23,7 @@ import org.bouncycastle.asn1.x509.NameConstraintValidatorException;
 import org.bouncycastle.asn1.x509.PKIXNameConstraintValidator;
 
 /**
- * RFC 3125 §3.8.1 NameConstraints of a trust point (and ttsNameConstraints, §3.10): a name space in
+ * RFC 3125 NameConstraints of a trust point (and TimestampTrustCondition.ttsNameConstraints): a name space in
  * which every subject name of the following certificates must lie, judged as RFC 5280 §4.2.1.10 /
  * §6.1.3 b–c judge a NameConstraints extension. The policy module is {@code DEFINITIONS EXPLICIT TAGS},
  * so the subtrees and the minimum/maximum of each GeneralSubtree are explicitly tagged, unlike in RFC

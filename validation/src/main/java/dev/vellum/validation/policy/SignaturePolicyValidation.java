@@ -220,7 +220,7 @@ public final class SignaturePolicyValidation {
                     trusted ? "chain ends at a policy trust point"
                             : "the signer's chain does not reach any of the policy's " + trees.size() + " trust point(s)",
                     SubIndication.CHAIN_CONSTRAINTS_FAILURE));
-            // RFC 3125 §3.8.1 the constraints of the trust point the chain reaches
+            // RFC 3125 CertificateTrustPoint: the constraints of the trust point the chain reaches
             out.addAll(TrustPointConstraints.evaluate("signingCertTrustCondition.signerTrustTrees", "policy.signer-trust",
                     trees, facts.chain()));
         }
@@ -243,7 +243,7 @@ public final class SignaturePolicyValidation {
             out.add(rule("policy.signer-algorithm", "algorithmConstraintSet.signerAlgorithmConstraints", ok,
                     s.signatureAlgorithmName() + " with a " + size + "-bit key", SubIndication.CRYPTO_CONSTRAINTS_FAILURE));
         }
-        // §3.12 eeCertAlgorithmConstraints / caCertAlgorithmConstraints: the issuers' signatures on the
+        // RFC 3125 AlgorithmConstraintSet eeCertAlgorithmConstraints / caCertAlgorithmConstraints: the issuers' signatures on the
         // signer's certificate and on the CA certificates below the trust anchor (which is trusted as given)
         List<X509Certificate> chain = facts.chain();
         List<AlgAndLength> ee = rules.algorithmConstraints(AlgorithmRole.END_ENTITY_CERTIFICATE);
@@ -257,7 +257,7 @@ public final class SignaturePolicyValidation {
                     "algorithmConstraintSet.caCertAlgorithmConstraints", ca, chain.subList(1, chain.size() - 1),
                     chain.subList(2, chain.size())));
         }
-        // §3.11 attribute trust condition (with §3.12 aaCertAlgorithmConstraints)
+        // RFC 3125 AttributeTrustCondition (with aaCertAlgorithmConstraints)
         if (rules.attributeTrust() != null) {
             List<X509Certificate> atHand = new ArrayList<>(carried);
             atHand.addAll(chain);
@@ -265,7 +265,7 @@ public final class SignaturePolicyValidation {
                     rules.algorithmConstraints(AlgorithmRole.ATTRIBUTE_AUTHORITY_CERTIFICATE), s.signedAttributes().asn1(),
                     atHand));
         }
-        // §3.7.2 verifierRules: unsigned attributes the verifier must add; an archived signature either
+        // RFC 3125 VerifierRules: unsigned attributes the verifier must add; an archived signature either
         // carries them already or the archive (the verifier) still has to add them (e.g. by extension to LT/LTA)
         for (String oid : rules.verifierMandatedUnsignedAttributes()) {
             String name = "verifierRules.mandatedUnsignedAttr " + OidLabels.of(oid);
@@ -325,13 +325,20 @@ public final class SignaturePolicyValidation {
                             .getSubjectX500Principal().getName() + ") does not reach any of the policy's " + trees.size()
                             + " trust point(s)").orElse(timestamps.size() + " time-stamp(s) chain to a policy trust point"),
                     SubIndication.CHAIN_CONSTRAINTS_FAILURE));
-            // §3.8.1 the constraints of the trust point each TSA chain reaches
+            // RFC 3125 CertificateTrustPoint constraints of the trust point each TSA chain reaches
             out.addAll(TrustPointConstraints.merge(timestamps.stream().map(t -> TrustPointConstraints.evaluate(
                     "timeStampTrustCondition.ttsCertificateTrustTrees", "policy.tsa-trust", trees, t.tsaChain())).toList()));
         }
-        // §3.10 ttsNameConstraints: the TSA's names must be in the name space the policy gives
+        // RFC 3125 TimestampTrustCondition.ttsNameConstraints: the TSA's names must be in the name space the policy gives
         if (rules.timestampTrust().ttsNameConstraints() != null && !timestamps.isEmpty()) {
-            PolicyNameConstraints names = PolicyNameConstraints.fromDer(rules.timestampTrust().ttsNameConstraints().toByteArray());
+            PolicyNameConstraints names;
+            try {
+                names = PolicyNameConstraints.fromDer(rules.timestampTrust().ttsNameConstraints().toByteArray());
+            } catch (PolicyException e) {
+                out.add(ConstraintOutcome.failed("policy.tsa-names", CLAUSE_RULES, "timeStampTrustCondition.ttsNameConstraints",
+                        e.getMessage(), SubIndication.POLICY_PROCESSING_ERROR));
+                return out;
+            }
             Optional<String> violation = timestamps.stream().map(t -> names.violation(PolicyNameConstraints.namesOf(
                     t.tsaChain().get(0))).map(v -> "TSA " + DisplayNames.subject(t.tsaChain().get(0)) + ": " + v))
                     .flatMap(Optional::stream).findFirst();
@@ -339,7 +346,7 @@ public final class SignaturePolicyValidation {
                     violation.orElse(timestamps.size() + " TSA(s) named within the permitted name space"),
                     SubIndication.CHAIN_CONSTRAINTS_FAILURE));
         }
-        // §3.12 tsaCertAlgorithmConstraints: the TSA's signature on each time-stamp token
+        // RFC 3125 AlgorithmConstraintSet tsaCertAlgorithmConstraints: the TSA's signature on each time-stamp token
         List<AlgAndLength> tsaAlgorithms = rules.algorithmConstraints(AlgorithmRole.TSA_CERTIFICATE);
         if (!tsaAlgorithms.isEmpty() && !timestamps.isEmpty()) {
             Optional<TimestampFacts> refused = timestamps.stream().filter(t -> t.signatureAlgorithmOid() == null

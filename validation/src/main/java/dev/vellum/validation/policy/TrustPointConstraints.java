@@ -22,7 +22,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * RFC 3125 §3.8.1 CertificateTrustPoint constraints on a validated chain that reaches the trust
+ * RFC 3125 CertificateTrustPoint constraints on a validated chain that reaches the trust
  * point: pathLenConstraint (CA certificates after the trust point), nameConstraints (every subject
  * name after it), acceptablePolicySet and policyConstraints (RFC 5280 §6.1 policy processing started
  * at the trust point with the set as user-initial-policy-set). When several trust points of the
@@ -78,7 +78,14 @@ final class TrustPointConstraints {
                             + " allowed") + at));
         }
         if (tp.nameConstraints() != null) {
-            PolicyNameConstraints nc = PolicyNameConstraints.fromDer(tp.nameConstraints().toByteArray());
+            PolicyNameConstraints nc;
+            try {
+                nc = PolicyNameConstraints.fromDer(tp.nameConstraints().toByteArray());
+            } catch (dev.vellum.policy.PolicyException e) {
+                out.add(ConstraintOutcome.failed(id + "-name-constraints", SignaturePolicyValidation.CLAUSE_RULES,
+                        name + ".nameConstraints", e.getMessage(), SubIndication.POLICY_PROCESSING_ERROR));
+                return out;
+            }
             Optional<String> violation = Optional.empty();
             for (X509Certificate c : below) {
                 violation = nc.violation(PolicyNameConstraints.namesOf(c))
@@ -96,7 +103,7 @@ final class TrustPointConstraints {
         return out;
     }
 
-    // RFC 3125 §3.8.1 acceptablePolicySet / policyConstraints as RFC 5280 §6.1 inputs, run by the JDK's
+    // RFC 3125 CertificateTrustPoint acceptablePolicySet / policyConstraints as RFC 5280 §6.1 inputs, run by the JDK's
     // PKIX validator from the trust point (revocation off, at a date inside every validity window).
     private static List<ConstraintOutcome> policies(String name, String id, CertificateTrustPoint tp,
                                                     List<X509Certificate> below, String at) {

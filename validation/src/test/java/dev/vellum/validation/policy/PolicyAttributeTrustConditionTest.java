@@ -39,8 +39,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * RFC 3125 §3.11 attribute trust condition on the signer's claimed attributes and attribute
- * certificates (signer-attributes-v2, EN 319 122-1 §5.2.6.1), and §3.12 aaCertAlgorithmConstraints on
+ * RFC 3125 AttributeTrustCondition on the signer's claimed attributes and attribute
+ * certificates (signer-attributes-v2, EN 319 122-1 §5.2.6.1), and AlgorithmConstraintSet.aaCertAlgorithmConstraints on
  * the attribute certificate's signature. The claimed attribute is a role (id-at-role, 2.5.4.72); the
  * attribute certificate is issued by the testkit's issuing CA acting as attribute authority.
  */

@@ -33,9 +33,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * RFC 3125 §3.8.1 constraints of the signer's trust point (pathLenConstraint, nameConstraints,
- * acceptablePolicySet) and §3.12 algorithm constraints on the certificates (eeCert-, caCert-), plus
- * §3.7.2 verifierRules, each on a signature that meets it and one that does not. The testkit signer's
+ * RFC 3125 CertificateTrustPoint constraints of the signer's trust point (pathLenConstraint, nameConstraints,
+ * acceptablePolicySet) and AlgorithmConstraintSet constraints on the certificates (eeCert-, caCert-), plus
+ * VerifierRules, each on a signature that meets it and one that does not (verifierRules only warn). The testkit signer's
  * chain is signer ← Vellum Test Issuing CA ← Vellum Test Root CA (the trust point), all ECDSA P-256.
  */
 class PolicyChainAndAlgorithmRulesTest {

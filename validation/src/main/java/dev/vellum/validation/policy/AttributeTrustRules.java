@@ -24,9 +24,9 @@ import org.bouncycastle.asn1.x509.GeneralNames;
  * RFC 3125 AttributeTrustCondition on the signer's claimed and certified attributes
  * (signer-attributes / signer-attributes-v2): attributeMandated, howCertAttribute and
  * attributeConstraints, plus AlgorithmConstraintSet.aaCertAlgorithmConstraints on the attribute certificates'
- * signatures. The attribute authority's certification path (attrCertificateTrustTrees, attrRevReq) is
- * not validated; when the policy sets it and certified attributes are present that is reported as a
- * warning. Stateless.
+ * signatures, and attrCertificateTrustTrees (each attribute certificate is the signer's, valid at the
+ * signing time, and its authority chains to a policy trust point whose constraints it meets). attrRevReq
+ * is reported as a warning: revocation of attribute certificates is not checked. Stateless.
  */
 final class AttributeTrustRules {
 
@@ -37,7 +37,8 @@ final class AttributeTrustRules {
 
     static List<ConstraintOutcome> evaluate(AttributeTrustCondition condition, List<AlgAndLength> aaAlgorithms,
                                             List<org.bouncycastle.asn1.cms.Attribute> signedAttributes,
-                                            List<X509Certificate> certificatesAtHand) {
+                                            List<X509Certificate> certificatesAtHand, X509Certificate signer,
+                                            java.time.Instant signingTime) {
         List<ConstraintOutcome> out = new ArrayList<>();
         SignerAttributes attrs;
         try {
@@ -76,10 +77,34 @@ final class AttributeTrustRules {
             out.add(rule("policy.attribute-constraints", NAME + "attributeConstraints", violation.isEmpty(),
                     violation.orElse("every attribute type and value is allowed")));
         }
-        if (!attrs.certified().isEmpty() && (condition.attrCertificateTrustTrees() != null || condition.attrRevReq() != null)) {
-            out.add(ConstraintOutcome.warning("policy.attribute-authority-trust", SignaturePolicyValidation.CLAUSE_RULES,
-                    NAME + "attrCertificateTrustTrees/attrRevReq",
-                    "not evaluated: Vellum does not validate attribute authorities' certification paths"));
+        // attrCertificateTrustTrees: each attribute certificate's authority chains to a policy trust point
+        List<dev.vellum.policy.model.CertificateTrustPoint> trees = condition.attrCertificateTrustTrees();
+        if (!attrs.certified().isEmpty() && trees != null && !trees.isEmpty()) {
+            List<List<ConstraintOutcome>> perCertificate = new ArrayList<>();
+            Optional<String> problem = Optional.empty();
+            for (AttributeCertificate ac : attrs.certified()) {
+                AttributeCertificatePath.Result r = AttributeCertificatePath.check(ac, signer, signingTime, certificatesAtHand, trees);
+                if (!r.ok()) {
+                    problem = Optional.of(r.problem());
+                    break;
+                }
+                perCertificate.add(TrustPointConstraints.evaluate(NAME + "attrCertificateTrustTrees",
+                        "policy.attribute-authority-trust", trees, r.chain()));
+            }
+            out.add(problem.isPresent()
+                    ? ConstraintOutcome.failed("policy.attribute-authority-trust", SignaturePolicyValidation.CLAUSE_RULES,
+                    NAME + "attrCertificateTrustTrees", problem.get(), SubIndication.CHAIN_CONSTRAINTS_FAILURE)
+                    : ConstraintOutcome.passed("policy.attribute-authority-trust", SignaturePolicyValidation.CLAUSE_RULES,
+                    NAME + "attrCertificateTrustTrees", attrs.certified().size()
+                            + " attribute certificate(s) of the signer, valid at the signing time, from an authority under a policy trust point"));
+            if (problem.isEmpty()) {
+                out.addAll(TrustPointConstraints.merge(perCertificate));
+            }
+        }
+        if (!attrs.certified().isEmpty() && condition.attrRevReq() != null) {
+            out.add(ConstraintOutcome.warning("policy.attribute-revocation", SignaturePolicyValidation.CLAUSE_RULES,
+                    NAME + "attrRevReq", "not evaluated: Vellum does not check the revocation of attribute certificates"
+                            + " and their authorities"));
         }
         if (!aaAlgorithms.isEmpty() && !attrs.certified().isEmpty()) {
             out.add(aaAlgorithms(aaAlgorithms, attrs.certified(), certificatesAtHand));

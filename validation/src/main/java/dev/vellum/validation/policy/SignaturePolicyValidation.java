@@ -263,7 +263,7 @@ public final class SignaturePolicyValidation {
             atHand.addAll(chain);
             out.addAll(AttributeTrustRules.evaluate(rules.attributeTrust(),
                     rules.algorithmConstraints(AlgorithmRole.ATTRIBUTE_AUTHORITY_CERTIFICATE), s.signedAttributes().asn1(),
-                    atHand));
+                    atHand, facts.signer(), when));
         }
         // RFC 3125 VerifierRules: unsigned attributes the verifier must add; an archived signature either
         // carries them already or the archive (the verifier) still has to add them (e.g. by extension to LT/LTA)

@@ -44,7 +44,7 @@ record SignerAttributes(List<Attribute> claimed, List<AttributeCertificate> cert
                 continue;
             }
             for (ASN1Encodable value : a.getAttrValues()) {
-                for (ASN1Encodable choice : ASN1Sequence.getInstance(value)) {
+                for (ASN1Encodable choice : ASN1Sequence.getInstance(decoded(value))) {
                     ASN1TaggedObject t = ASN1TaggedObject.getInstance(choice);
                     if (t.getTagNo() == 0) {
                         for (ASN1Encodable attr : contents(t, false)) {
@@ -65,6 +65,15 @@ record SignerAttributes(List<Attribute> claimed, List<AttributeCertificate> cert
             }
         }
         return new SignerAttributes(claimed, certified);
+    }
+
+    // Read from its DER, so that tags are "parsed" and can be viewed as explicit or implicit.
+    private static ASN1Encodable decoded(ASN1Encodable value) {
+        try {
+            return org.bouncycastle.asn1.ASN1Primitive.fromByteArray(value.toASN1Primitive().getEncoded("DER"));
+        } catch (java.io.IOException e) {
+            throw new IllegalArgumentException("signer-attributes value cannot be encoded: " + e.getMessage(), e);
+        }
     }
 
     // The SEQUENCE OF inside a [n] tag, whether the tag is explicit or implicit.

@@ -190,4 +190,33 @@ class PolicyAttributeTrustConditionTest {
         assertThat(s.subIndication()).isEqualTo(SubIndication.CRYPTO_CONSTRAINTS_FAILURE);
         assertThat(rule(s, "algorithmConstraintSet.aaCertAlgorithmConstraints").outcome()).isEqualTo(Outcome.FAILED);
     }
+
+    static String trustTree(java.security.cert.X509Certificate trustPoint) throws Exception {
+        return "[{\"trustpoint\": \"" + java.util.Base64.getEncoder().encodeToString(trustPoint.getEncoded()) + "\"}]";
+    }
+
+    @Test
+    void anAttributeCertificateFromAnAuthorityUnderTheAttributeTrustPointPasses() throws Exception {
+        RegisteredPolicy p = policy("2.999.3125.99.46", "{\"attributeMandated\": true, \"howCertAttribute\": \"certifiedAttribtes\","
+                + " \"attrCertificateTrustTrees\": " + trustTree(PKI.root().certificate()) + "}");
+
+        SignatureReport s = validate(p, signerAttributes(false, true));
+
+        assertThat(s.indication()).as("%s", s.errors()).isEqualTo(Indication.TOTAL_PASSED);
+        assertThat(rule(s, "attributeTrustCondition.attrCertificateTrustTrees").outcome()).isEqualTo(Outcome.PASSED);
+    }
+
+    @Test
+    void anAttributeCertificateFromAnAuthorityOutsideTheAttributeTrustPointsFails() throws Exception {
+        RegisteredPolicy p = policy("2.999.3125.99.47", "{\"attributeMandated\": true, \"howCertAttribute\": \"either\","
+                + " \"attrCertificateTrustTrees\": " + trustTree(PKI.untrustedRoot().certificate()) + "}");
+
+        SignatureReport s = validate(p, signerAttributes(false, true));
+
+        assertThat(s.indication()).isEqualTo(Indication.INDETERMINATE);
+        assertThat(s.subIndication()).isEqualTo(SubIndication.CHAIN_CONSTRAINTS_FAILURE);
+        ConstraintOutcome r = rule(s, "attributeTrustCondition.attrCertificateTrustTrees");
+        assertThat(r.outcome()).isEqualTo(Outcome.FAILED);
+        assertThat(r.detail()).contains("does not chain to any of the policy's 1 attribute trust point(s)");
+    }
 }

@@ -8,7 +8,6 @@ import dev.vellum.validation.x509.DisplayNames;
 import java.security.PublicKey;
 import java.security.cert.X509Certificate;
 import java.util.List;
-import java.util.Optional;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 
 /**
@@ -66,10 +65,23 @@ final class AlgorithmConstraintCheck {
                         + ", which the policy does not allow", SubIndication.CRYPTO_CONSTRAINTS_FAILURE);
             }
         }
+        if (certificates.isEmpty()) {
+            return ConstraintOutcome.passed(id, SignaturePolicyValidation.CLAUSE_RULES, name,
+                    "no such certificate in the chain below the trust anchor");
+        }
         return ConstraintOutcome.passed(id, SignaturePolicyValidation.CLAUSE_RULES, name,
-                certificates.size() + " certificate signature(s) allowed"
-                        + Optional.of(certificates).filter(l -> !l.isEmpty())
-                        .map(l -> ": " + describe(l.get(0).getSigAlgName(), issuers.get(0).getPublicKey())).orElse(""));
+                certificates.size() + " certificate signature(s) allowed: "
+                        + describe(certificates.get(0).getSigAlgName(), issuers.get(0).getPublicKey()));
+    }
+
+    /** A readable name for a signature algorithm OID (e.g. SHA256WITHECDSA); "unknown" for null. */
+    static String name(String oid) {
+        if (oid == null) {
+            return "an unknown algorithm";
+        }
+        String name = new org.bouncycastle.operator.DefaultAlgorithmNameFinder()
+                .getAlgorithmName(new org.bouncycastle.asn1.ASN1ObjectIdentifier(oid));
+        return name.equals(oid) ? oid : name + " (" + oid + ")";
     }
 
     static String describe(String algorithm, PublicKey key) {

@@ -159,12 +159,13 @@ final class AttributeTrustRules {
                     : allowed.stream().anyMatch(a -> a.algID().equals(sigOid));
             if (!ok) {
                 return ConstraintOutcome.failed(id, SignaturePolicyValidation.CLAUSE_RULES, name, "an attribute certificate is signed with "
-                        + (aa.isPresent() ? AlgorithmConstraintCheck.describe(sigOid, aa.get().getPublicKey()) : sigOid)
+                        + (aa.isPresent() ? AlgorithmConstraintCheck.describe(AlgorithmConstraintCheck.name(sigOid),
+                        aa.get().getPublicKey()) : AlgorithmConstraintCheck.name(sigOid))
                         + ", which the policy does not allow", SubIndication.CRYPTO_CONSTRAINTS_FAILURE);
             }
             if (aa.isEmpty()) {
-                return ConstraintOutcome.warning(id, SignaturePolicyValidation.CLAUSE_RULES, name, "algorithm " + sigOid
-                        + " allowed; the attribute authority's certificate is not at hand, so its key length is not checked");
+                return ConstraintOutcome.warning(id, SignaturePolicyValidation.CLAUSE_RULES, name, "algorithm "
+                        + AlgorithmConstraintCheck.name(sigOid) + " allowed; the attribute authority's certificate is not at hand, so its key length is not checked");
             }
         }
         return ConstraintOutcome.passed(id, SignaturePolicyValidation.CLAUSE_RULES, name,

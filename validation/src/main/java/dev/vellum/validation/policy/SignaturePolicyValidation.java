@@ -331,20 +331,7 @@ public final class SignaturePolicyValidation {
         }
         // RFC 3125 TimestampTrustCondition.ttsNameConstraints: the TSA's names must be in the name space the policy gives
         if (rules.timestampTrust().ttsNameConstraints() != null && !timestamps.isEmpty()) {
-            PolicyNameConstraints names;
-            try {
-                names = PolicyNameConstraints.fromDer(rules.timestampTrust().ttsNameConstraints().toByteArray());
-            } catch (PolicyException e) {
-                out.add(ConstraintOutcome.failed("policy.tsa-names", CLAUSE_RULES, "timeStampTrustCondition.ttsNameConstraints",
-                        e.getMessage(), SubIndication.POLICY_PROCESSING_ERROR));
-                return out;
-            }
-            Optional<String> violation = timestamps.stream().map(t -> names.violation(PolicyNameConstraints.namesOf(
-                    t.tsaChain().get(0))).map(v -> "TSA " + DisplayNames.subject(t.tsaChain().get(0)) + ": " + v))
-                    .flatMap(Optional::stream).findFirst();
-            out.add(rule("policy.tsa-names", "timeStampTrustCondition.ttsNameConstraints", violation.isEmpty(),
-                    violation.orElse(timestamps.size() + " TSA(s) named within the permitted name space"),
-                    SubIndication.CHAIN_CONSTRAINTS_FAILURE));
+            out.add(tsaNames(rules.timestampTrust().ttsNameConstraints().toByteArray(), timestamps));
         }
         // RFC 3125 AlgorithmConstraintSet tsaCertAlgorithmConstraints: the TSA's signature on each time-stamp token
         List<AlgAndLength> tsaAlgorithms = rules.algorithmConstraints(AlgorithmRole.TSA_CERTIFICATE);
@@ -355,9 +342,10 @@ public final class SignaturePolicyValidation {
             X509Certificate firstTsa = timestamps.get(0).tsaChain().get(0);
             out.add(rule("policy.tsa-algorithm", "algorithmConstraintSet.tsaCertAlgorithmConstraints", refused.isEmpty(),
                     refused.map(t -> "the time-stamp of " + t.genTime() + " is signed with " + AlgorithmConstraintCheck.describe(
-                            String.valueOf(t.signatureAlgorithmOid()), t.tsaChain().get(0).getPublicKey())
+                            AlgorithmConstraintCheck.name(t.signatureAlgorithmOid()), t.tsaChain().get(0).getPublicKey())
                             + ", which the policy does not allow").orElse(timestamps.size() + " time-stamp signature(s) allowed: "
-                            + AlgorithmConstraintCheck.describe(timestamps.get(0).signatureAlgorithmOid(), firstTsa.getPublicKey())),
+                            + AlgorithmConstraintCheck.describe(AlgorithmConstraintCheck.name(timestamps.get(0)
+                            .signatureAlgorithmOid()), firstTsa.getPublicKey())),
                     SubIndication.CRYPTO_CONSTRAINTS_FAILURE));
         }
         Optional<CertRevReq> ttsRevReq = rules.timestampRevocation();
@@ -381,6 +369,24 @@ public final class SignaturePolicyValidation {
                     ok ? null : SubIndication.TRY_LATER));
         });
         return out;
+    }
+
+    // RFC 3125 TimestampTrustCondition.ttsNameConstraints on each TSA certificate's names
+    private static ConstraintOutcome tsaNames(byte[] nameConstraints, List<TimestampFacts> timestamps) {
+        String name = "timeStampTrustCondition.ttsNameConstraints";
+        PolicyNameConstraints names;
+        try {
+            names = PolicyNameConstraints.fromDer(nameConstraints);
+        } catch (PolicyException e) {
+            return ConstraintOutcome.failed("policy.tsa-names", CLAUSE_RULES, name, e.getMessage(),
+                    SubIndication.POLICY_PROCESSING_ERROR);
+        }
+        Optional<String> violation = timestamps.stream().map(t -> names.violation(PolicyNameConstraints.namesOf(
+                t.tsaChain().get(0))).map(v -> "TSA " + DisplayNames.subject(t.tsaChain().get(0)) + ": " + v))
+                .flatMap(Optional::stream).findFirst();
+        return rule("policy.tsa-names", name, violation.isEmpty(),
+                violation.orElse(timestamps.size() + " TSA(s) named within the permitted name space"),
+                SubIndication.CHAIN_CONSTRAINTS_FAILURE);
     }
 
     private static ConstraintOutcome revocationRule(String which, RevReq req, List<X509Certificate> certificates,

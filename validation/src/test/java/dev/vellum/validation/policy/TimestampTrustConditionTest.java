@@ -189,7 +189,7 @@ class TimestampTrustConditionTest {
         assertThat(s.subIndication()).isEqualTo(SubIndication.CRYPTO_CONSTRAINTS_FAILURE);
         ConstraintOutcome r = rule(s, "algorithmConstraintSet.tsaCertAlgorithmConstraints");
         assertThat(r.outcome()).isEqualTo(Outcome.FAILED);
-        assertThat(r.detail()).contains("256-bit EC key");
+        assertThat(r.detail()).contains("SHA256WITHECDSA").contains("256-bit EC key");
     }
 
     @Test

@@ -68,4 +68,36 @@ class PolicyJsonTest {
         assertThat(policy.signPolicyHash()).isNull();
         assertThat(PolicyJson.write(policy)).isEqualTo(json);
     }
+
+    @Test
+    void nameConstraintsCanBeWrittenAsReadableSubtrees() throws Exception {
+        String json = Fixtures.exampleJson(Fixtures.INBOUND_POLICY)
+                .replaceFirst("\"pathLenConstraint\": 2", "\"pathLenConstraint\": 2, \"nameConstraints\": {"
+                        + "\"permittedSubtrees\": [{\"base\": {\"directoryName\": \"C=GB,O=Example Partner\"}},"
+                        + " {\"base\": {\"rfc822Name\": \"partner.example\"}}],"
+                        + " \"excludedSubtrees\": [{\"base\": {\"dNSName\": \"bad.example\"}, \"maximum\": 3}]}")
+                .replaceFirst("\"ttsRevReq\"", "\"ttsNameConstraints\": {\"permittedSubtrees\": [{\"base\": "
+                        + "{\"directoryName\": \"C=GB,O=Example Records Department\"}}]}, \"ttsRevReq\"");
+
+        SignaturePolicy policy = PolicyCodec.decode(PolicyJson.compile(json));
+
+        var rules = policy.signPolicyInfo().signatureValidationPolicy().commonRules();
+        byte[] nc = rules.signingCertTrustCondition().signerTrustTrees().get(1).nameConstraints().toByteArray();
+        // RFC 3125's module is EXPLICIT TAGS: [0] wraps the SEQUENCE OF GeneralSubtree; maximum is [1] EXPLICIT INTEGER
+        var seq = org.bouncycastle.asn1.ASN1Sequence.getInstance(nc);
+        var permitted = org.bouncycastle.asn1.ASN1TaggedObject.getInstance(seq.getObjectAt(0));
+        assertThat(permitted.getTagNo()).isZero();
+        assertThat(org.bouncycastle.asn1.ASN1Sequence.getInstance(permitted.getExplicitBaseObject()).size()).isEqualTo(2);
+        var excluded = org.bouncycastle.asn1.ASN1TaggedObject.getInstance(seq.getObjectAt(1));
+        var subtree = org.bouncycastle.asn1.ASN1Sequence.getInstance(
+                org.bouncycastle.asn1.ASN1Sequence.getInstance(excluded.getExplicitBaseObject()).getObjectAt(0));
+        assertThat(org.bouncycastle.asn1.ASN1TaggedObject.getInstance(subtree.getObjectAt(1)).getExplicitBaseObject())
+                .isEqualTo(new org.bouncycastle.asn1.ASN1Integer(3));
+        assertThat(rules.timeStampTrustCondition().ttsNameConstraints()).isNotNull();
+        // written back as hex DER, which compiles to the same policy
+        assertThat(PolicyJson.compile(PolicyJson.write(policy))).isEqualTo(PolicyJson.compile(json));
+        assertThatThrownBy(() -> PolicyJson.read(json.replace("\"permittedSubtrees\": [{\"base\": {\"directoryName\": \"C=GB,O=Example Partner",
+                "\"permittedSubtree\": [{\"base\": {\"directoryName\": \"C=GB,O=Example Partner"))).isInstanceOf(PolicyException.class)
+                .hasMessageContaining("nameConstraints");
+    }
 }

@@ -57,4 +57,16 @@ class PolicySchemaTest {
         assertThat(validate(json.replace("\"mandatedCertificateInfo\": \"fullPath\"",
                 "\"mandatedCertificateInfo\": \"none\""))).isNotEmpty();
     }
+
+    @Test
+    void readableNameConstraintsAreValidAndMisspeltOnesAreNot() {
+        String readable = "\"nameConstraints\": {\"permittedSubtrees\": [{\"base\": {\"directoryName\": \"C=GB,O=Partner\"}},"
+                + " {\"base\": {\"rfc822Name\": \"partner.example\"}, \"maximum\": 2}]}, \"pathLenConstraint\"";
+        String json = Fixtures.exampleJson(Fixtures.INBOUND_POLICY).replaceFirst("\"pathLenConstraint\"", readable);
+
+        assertThat(validate(json)).isEmpty();
+        assertThat(PolicyJson.compile(json)).isNotEmpty();
+        assertThat(validate(json.replace("\"permittedSubtrees\"", "\"permitted\""))).isNotEmpty();
+        assertThat(validate(json.replace("{\"base\": {\"rfc822Name\"", "{\"bass\": {\"rfc822Name\""))).isNotEmpty();
+    }
 }

@@ -216,7 +216,7 @@ final class JsonPolicyReader {
         Bytes certificate = base64(o.text("trustpoint"), o.path("trustpoint"));
         CertificateTrustPoint tp = new CertificateTrustPoint(certificate, o.optionalInt("pathLenConstraint"),
                 o.optionalList("acceptablePolicySet", JsonPolicyReader::oid),
-                derOrNull(o.optionalText("nameConstraints"), o.path("nameConstraints")), constraints);
+                nameConstraints(o, "nameConstraints"), constraints);
         o.done();
         tp.certificate(); // authoring check: the trust point must be a parsable certificate
         return tp;
@@ -243,7 +243,7 @@ final class JsonPolicyReader {
         TimestampTrustCondition t = new TimestampTrustCondition(
                 o.optionalList("ttsCertificateTrustTrees", JsonPolicyReader::trustPoint),
                 rev == null ? null : certRevReq(rev),
-                derOrNull(o.optionalText("ttsNameConstraints"), o.path("ttsNameConstraints")),
+                nameConstraints(o, "ttsNameConstraints"),
                 caution == null ? null : deltaTime(caution), delay == null ? null : deltaTime(delay));
         o.done();
         return t;
@@ -328,6 +328,65 @@ final class JsonPolicyReader {
         DirectoryText text = new DirectoryText(o.text("text"), named(() -> JsonNames.directoryStringType(type), o.path("type")));
         o.done();
         return text;
+    }
+
+    /**
+     * RFC 3125 §3.8.1 NameConstraints: hex DER, or {"permittedSubtrees": [...], "excludedSubtrees": [...]}
+     * whose entries are {"base": generalName, "minimum": n, "maximum": n}, encoded with the policy
+     * module's EXPLICIT tags (subtrees and minimum/maximum; the GeneralName keeps PKIX's implicit tags).
+     */
+    private static Bytes nameConstraints(JsonObject o, String key) {
+        JsonNode value = o.optional(key);
+        if (value == null) {
+            return null;
+        }
+        if (value.isString()) {
+            return derValue(value.stringValue(), o.path(key));
+        }
+        JsonObject nc = new JsonObject(value, o.path(key));
+        org.bouncycastle.asn1.ASN1EncodableVector v = new org.bouncycastle.asn1.ASN1EncodableVector();
+        String[] fields = {"permittedSubtrees", "excludedSubtrees"};
+        for (int tag = 0; tag < 2; tag++) {
+            List<org.bouncycastle.asn1.ASN1Encodable> subtrees = nc.optionalList(fields[tag], JsonPolicyReader::generalSubtree);
+            if (subtrees == null) {
+                continue;
+            }
+            if (subtrees.isEmpty()) {
+                throw error(nc.path(fields[tag]), "give at least one subtree or leave the field out");
+            }
+            v.add(new org.bouncycastle.asn1.DERTaggedObject(true, tag,
+                    new org.bouncycastle.asn1.DERSequence(subtrees.toArray(org.bouncycastle.asn1.ASN1Encodable[]::new))));
+        }
+        nc.done();
+        if (v.size() == 0) {
+            throw error(o.path(key), "give permittedSubtrees, excludedSubtrees or both");
+        }
+        try {
+            return Bytes.of(new org.bouncycastle.asn1.DERSequence(v).getEncoded(org.bouncycastle.asn1.ASN1Encoding.DER));
+        } catch (java.io.IOException e) {
+            throw error(o.path(key), "cannot be encoded: " + e.getMessage());
+        }
+    }
+
+    private static org.bouncycastle.asn1.ASN1Encodable generalSubtree(JsonNode node, String path) {
+        JsonObject o = new JsonObject(node, path);
+        IssuerName base = issuerName(o.required("base"), o.path("base"));
+        Integer min = o.optionalInt("minimum");
+        Integer max = o.optionalInt("maximum");
+        o.done();
+        org.bouncycastle.asn1.ASN1EncodableVector v = new org.bouncycastle.asn1.ASN1EncodableVector();
+        try {
+            v.add(org.bouncycastle.asn1.ASN1Primitive.fromByteArray(IssuerNames.encode(base)));
+        } catch (java.io.IOException e) {
+            throw error(o.path("base"), "cannot be encoded: " + e.getMessage());
+        }
+        if (min != null && min != 0) { // DEFAULT 0 is never encoded
+            v.add(new org.bouncycastle.asn1.DERTaggedObject(true, 0, new org.bouncycastle.asn1.ASN1Integer(min)));
+        }
+        if (max != null) {
+            v.add(new org.bouncycastle.asn1.DERTaggedObject(true, 1, new org.bouncycastle.asn1.ASN1Integer(max)));
+        }
+        return new org.bouncycastle.asn1.DERSequence(v);
     }
 
     private static Bytes derOrNull(String hex, String path) {

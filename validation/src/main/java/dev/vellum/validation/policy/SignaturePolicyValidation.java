@@ -220,6 +220,9 @@ public final class SignaturePolicyValidation {
                     trusted ? "chain ends at a policy trust point"
                             : "the signer's chain does not reach any of the policy's " + trees.size() + " trust point(s)",
                     SubIndication.CHAIN_CONSTRAINTS_FAILURE));
+            // RFC 3125 CertificateTrustPoint: the constraints of the trust point the chain reaches
+            out.addAll(TrustPointConstraints.evaluate("signingCertTrustCondition.signerTrustTrees", "policy.signer-trust",
+                    trees, facts.chain()));
         }
         // RFC 3125 §3.6.2 revocation requirements of the signing-certificate trust condition
         CertRevReq revReq = rules.signerRevocation();
@@ -231,7 +234,7 @@ public final class SignaturePolicyValidation {
         // §3.11 algorithm constraints for the signer
         List<AlgAndLength> allowed = rules.algorithmConstraints(AlgorithmRole.SIGNER);
         if (!allowed.isEmpty()) {
-            String sigOid = s.signatureAlgorithmOid();
+            String sigOid = AlgorithmConstraintCheck.signatureOid(s.signatureAlgorithmOid(), s.digestAlgorithmOid());
             String keyOid = org.bouncycastle.asn1.x509.SubjectPublicKeyInfo.getInstance(facts.signer().getPublicKey()
                     .getEncoded()).getAlgorithm().getAlgorithm().getId();
             int size = AlgorithmNames.keySize(facts.signer().getPublicKey());
@@ -239,6 +242,37 @@ public final class SignaturePolicyValidation {
                     && (a.minKeyLength() == null || size >= a.minKeyLength()));
             out.add(rule("policy.signer-algorithm", "algorithmConstraintSet.signerAlgorithmConstraints", ok,
                     s.signatureAlgorithmName() + " with a " + size + "-bit key", SubIndication.CRYPTO_CONSTRAINTS_FAILURE));
+        }
+        // RFC 3125 AlgorithmConstraintSet eeCertAlgorithmConstraints / caCertAlgorithmConstraints: the issuers' signatures on the
+        // signer's certificate and on the CA certificates below the trust anchor (which is trusted as given)
+        List<X509Certificate> chain = facts.chain();
+        List<AlgAndLength> ee = rules.algorithmConstraints(AlgorithmRole.END_ENTITY_CERTIFICATE);
+        if (!ee.isEmpty() && chain.size() >= 2) {
+            out.add(AlgorithmConstraintCheck.certificates("policy.ee-cert-algorithm",
+                    "algorithmConstraintSet.eeCertAlgorithmConstraints", ee, chain.subList(0, 1), chain.subList(1, 2)));
+        }
+        List<AlgAndLength> ca = rules.algorithmConstraints(AlgorithmRole.CA_CERTIFICATE);
+        if (!ca.isEmpty() && chain.size() >= 2) {
+            out.add(AlgorithmConstraintCheck.certificates("policy.ca-cert-algorithm",
+                    "algorithmConstraintSet.caCertAlgorithmConstraints", ca, chain.subList(1, chain.size() - 1),
+                    chain.subList(2, chain.size())));
+        }
+        // RFC 3125 AttributeTrustCondition (with aaCertAlgorithmConstraints)
+        if (rules.attributeTrust() != null) {
+            List<X509Certificate> atHand = new ArrayList<>(carried);
+            atHand.addAll(chain);
+            out.addAll(AttributeTrustRules.evaluate(rules.attributeTrust(),
+                    rules.algorithmConstraints(AlgorithmRole.ATTRIBUTE_AUTHORITY_CERTIFICATE), s.signedAttributes().asn1(),
+                    atHand, facts.signer(), when));
+        }
+        // RFC 3125 VerifierRules: unsigned attributes the verifier must add; an archived signature either
+        // carries them already or the archive (the verifier) still has to add them (e.g. by extension to LT/LTA)
+        for (String oid : rules.verifierMandatedUnsignedAttributes()) {
+            String name = "verifierRules.mandatedUnsignedAttr " + OidLabels.of(oid);
+            out.add(unsigned.contains(oid) ? ConstraintOutcome.passed("policy.verifier-unsigned-attribute", CLAUSE_RULES,
+                    name, "present") : ConstraintOutcome.warning("policy.verifier-unsigned-attribute", CLAUSE_RULES, name,
+                    "unsigned attribute " + OidLabels.of(oid) + " (" + oid + ") is not yet present: the verifier must add it"
+                            + " under this policy (it is not the signer's failure)"));
         }
         // §3.9.5 signatureTimestampDelay
         rules.signatureTimestampDelay().ifPresent(delay -> {
@@ -256,7 +290,19 @@ public final class SignaturePolicyValidation {
     }
 
     /** One accepted signature time-stamp, for the time-stamp trust condition: its time and TSA chain (TSA first). */
-    public record TimestampFacts(Instant genTime, List<X509Certificate> tsaChain) {
+    public record TimestampFacts(Instant genTime, List<X509Certificate> tsaChain, String signatureAlgorithmOid) {
+        public TimestampFacts(Instant genTime, List<X509Certificate> tsaChain) {
+            this(genTime, tsaChain, null);
+        }
+
+        /** With the token's SignerInfo signature algorithm, for tsaCertAlgorithmConstraints. */
+        public static TimestampFacts of(Instant genTime, List<X509Certificate> tsaChain,
+                                        org.bouncycastle.tsp.TimeStampToken token) {
+            String alg = token == null ? null : token.toCMSSignedData().getSignerInfos().getSigners().stream()
+                    .findFirst().map(si -> AlgorithmConstraintCheck.signatureOid(si.getEncryptionAlgOID(),
+                            si.getDigestAlgOID())).orElse(null);
+            return new TimestampFacts(genTime, tsaChain, alg);
+        }
     }
 
     /**
@@ -271,7 +317,7 @@ public final class SignaturePolicyValidation {
                                                                  Function<X509Certificate, Set<RevocationData.Kind>> revocationKinds) {
         List<ConstraintOutcome> out = new ArrayList<>();
         List<CertificateTrustPoint> trees = rules.timestampTrust().ttsCertificateTrustTrees();
-        if (!trees.isEmpty() && !timestamps.isEmpty()) {
+        if (trees != null && !trees.isEmpty() && !timestamps.isEmpty()) {
             Optional<TimestampFacts> outside = timestamps.stream()
                     .filter(t -> trees.stream().noneMatch(tp -> t.tsaChain().contains(tp.certificate()))).findFirst();
             out.add(rule("policy.tsa-trust", "timeStampTrustCondition.ttsCertificateTrustTrees", outside.isEmpty(),
@@ -279,6 +325,28 @@ public final class SignaturePolicyValidation {
                             .getSubjectX500Principal().getName() + ") does not reach any of the policy's " + trees.size()
                             + " trust point(s)").orElse(timestamps.size() + " time-stamp(s) chain to a policy trust point"),
                     SubIndication.CHAIN_CONSTRAINTS_FAILURE));
+            // RFC 3125 CertificateTrustPoint constraints of the trust point each TSA chain reaches
+            out.addAll(TrustPointConstraints.merge(timestamps.stream().map(t -> TrustPointConstraints.evaluate(
+                    "timeStampTrustCondition.ttsCertificateTrustTrees", "policy.tsa-trust", trees, t.tsaChain())).toList()));
+        }
+        // RFC 3125 TimestampTrustCondition.ttsNameConstraints: the TSA's names must be in the name space the policy gives
+        if (rules.timestampTrust().ttsNameConstraints() != null && !timestamps.isEmpty()) {
+            out.add(tsaNames(rules.timestampTrust().ttsNameConstraints().toByteArray(), timestamps));
+        }
+        // RFC 3125 AlgorithmConstraintSet tsaCertAlgorithmConstraints: the TSA's signature on each time-stamp token
+        List<AlgAndLength> tsaAlgorithms = rules.algorithmConstraints(AlgorithmRole.TSA_CERTIFICATE);
+        if (!tsaAlgorithms.isEmpty() && !timestamps.isEmpty()) {
+            Optional<TimestampFacts> refused = timestamps.stream().filter(t -> t.signatureAlgorithmOid() == null
+                    || !AlgorithmConstraintCheck.allowed(tsaAlgorithms, t.signatureAlgorithmOid(),
+                    t.tsaChain().get(0).getPublicKey())).findFirst();
+            X509Certificate firstTsa = timestamps.get(0).tsaChain().get(0);
+            out.add(rule("policy.tsa-algorithm", "algorithmConstraintSet.tsaCertAlgorithmConstraints", refused.isEmpty(),
+                    refused.map(t -> "the time-stamp of " + t.genTime() + " is signed with " + AlgorithmConstraintCheck.describe(
+                            AlgorithmConstraintCheck.name(t.signatureAlgorithmOid()), t.tsaChain().get(0).getPublicKey())
+                            + ", which the policy does not allow").orElse(timestamps.size() + " time-stamp signature(s) allowed: "
+                            + AlgorithmConstraintCheck.describe(AlgorithmConstraintCheck.name(timestamps.get(0)
+                            .signatureAlgorithmOid()), firstTsa.getPublicKey())),
+                    SubIndication.CRYPTO_CONSTRAINTS_FAILURE));
         }
         Optional<CertRevReq> ttsRevReq = rules.timestampRevocation();
         if (ttsRevReq.isPresent() && !timestamps.isEmpty()) {
@@ -301,6 +369,24 @@ public final class SignaturePolicyValidation {
                     ok ? null : SubIndication.TRY_LATER));
         });
         return out;
+    }
+
+    // RFC 3125 TimestampTrustCondition.ttsNameConstraints on each TSA certificate's names
+    private static ConstraintOutcome tsaNames(byte[] nameConstraints, List<TimestampFacts> timestamps) {
+        String name = "timeStampTrustCondition.ttsNameConstraints";
+        PolicyNameConstraints names;
+        try {
+            names = PolicyNameConstraints.fromDer(nameConstraints);
+        } catch (PolicyException e) {
+            return ConstraintOutcome.failed("policy.tsa-names", CLAUSE_RULES, name, e.getMessage(),
+                    SubIndication.POLICY_PROCESSING_ERROR);
+        }
+        Optional<String> violation = timestamps.stream().map(t -> names.violation(PolicyNameConstraints.namesOf(
+                t.tsaChain().get(0))).map(v -> "TSA " + DisplayNames.subject(t.tsaChain().get(0)) + ": " + v))
+                .flatMap(Optional::stream).findFirst();
+        return rule("policy.tsa-names", name, violation.isEmpty(),
+                violation.orElse(timestamps.size() + " TSA(s) named within the permitted name space"),
+                SubIndication.CHAIN_CONSTRAINTS_FAILURE);
     }
 
     private static ConstraintOutcome revocationRule(String which, RevReq req, List<X509Certificate> certificates,

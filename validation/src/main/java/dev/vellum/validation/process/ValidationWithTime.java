@@ -94,8 +94,8 @@ public final class ValidationWithTime {
         List<TimestampOutcome> accepted = tsts.stream().filter(TimestampOutcome::passed)
                 .filter(t -> t.chain() != null && t.chain().path() != null).toList();
         List<dev.vellum.validation.policy.SignaturePolicyValidation.TimestampFacts> facts = accepted.stream()
-                .map(t -> new dev.vellum.validation.policy.SignaturePolicyValidation.TimestampFacts(t.genTime(),
-                        t.chain().path().certificates())).toList();
+                .map(t -> dev.vellum.validation.policy.SignaturePolicyValidation.TimestampFacts.of(t.genTime(),
+                        t.chain().path().certificates(), t.token())).toList();
         List<Instant> signerData = PolicyRevocationKinds.usable(basic.signer(), basic.chain(), run).stream()
                 .map(dev.vellum.validation.revocation.RevocationData::issuanceTime).toList();
         List<dev.vellum.validation.report.ConstraintOutcome> rules =

@@ -114,7 +114,11 @@ class SignaturePolicyRulesTest {
         assertThat(s.signaturePolicy().hashMatches()).isTrue();
         assertThat(s.signaturePolicy().rules()).extracting(r -> r.description())
                 .contains("signerRules.mandatedSignedAttr signing-time", "signingCertTrustCondition.signerTrustTrees");
-        assertThat(s.signaturePolicy().rules()).allMatch(r -> r.outcome() == Outcome.PASSED);
+        // every rule passes but verifierRules' signature-time-stamp, which the verifier has yet to add (a warning)
+        assertThat(s.signaturePolicy().rules()).filteredOn(r -> !r.description().startsWith("verifierRules."))
+                .allMatch(r -> r.outcome() == Outcome.PASSED);
+        assertThat(s.signaturePolicy().rules()).filteredOn(r -> r.description().startsWith("verifierRules."))
+                .extracting(r -> r.outcome()).containsExactly(Outcome.WARNING);
     }
 
     @Test

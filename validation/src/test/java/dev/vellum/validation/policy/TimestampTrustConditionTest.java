@@ -72,6 +72,11 @@ class TimestampTrustConditionTest {
 
     /** Signed at t0 + 1 h under the policy, time-stamped by {@code tsa} at once. */
     static byte[] timestampedBy(Credential tsa) throws Exception {
+        return timestampedBy(tsa, policy);
+    }
+
+    /** As above under {@code policy}. */
+    static byte[] timestampedBy(Credential tsa, RegisteredPolicy policy) throws Exception {
         Instant signedAt = t0.plus(Duration.ofHours(1));
         clock.set(signedAt);
         List<Attribute> attrs = new ArrayList<>();
@@ -88,6 +93,11 @@ class TimestampTrustConditionTest {
 
     /** Validated offline {@code hours} after t0 with CRLs of every CA issued then. */
     static SignatureReport validate(byte[] cms, int hours) throws Exception {
+        return validate(cms, hours, policy);
+    }
+
+    /** As above with {@code policy} in the registry. */
+    static SignatureReport validate(byte[] cms, int hours, RegisteredPolicy policy) throws Exception {
         Instant at = t0.plus(Duration.ofHours(hours));
         clock.set(at.minusSeconds(60));
         List<byte[]> crls = new ArrayList<>();
@@ -116,6 +126,70 @@ class TimestampTrustConditionTest {
         assertThat(rule(s, "timeStampTrustCondition.ttsRevReq.endCertRevReq eitherCheck").outcome()).isEqualTo(Outcome.PASSED);
         assertThat(rule(s, "timeStampTrustCondition.ttsRevReq.caCerts clrCheck").outcome()).isEqualTo(Outcome.PASSED);
         assertThat(rule(s, "timeStampTrustCondition.cautionPeriod").outcome()).isEqualTo(Outcome.PASSED);
+        // the TSA trust point's pathLenConstraint 1: TSA <- issuing CA <- root
+        assertThat(rule(s, "timeStampTrustCondition.ttsCertificateTrustTrees.pathLenConstraint 1").outcome())
+                .isEqualTo(Outcome.PASSED);
+        // ECDSA P-256 TSA, allowed by the example's tsaCertAlgorithmConstraints (ecdsaWithSHA256, 256)
+        assertThat(rule(s, "algorithmConstraintSet.tsaCertAlgorithmConstraints").outcome()).isEqualTo(Outcome.PASSED);
+        // the verifier rule of proofOfApproval: the signature-time-stamp is there
+        assertThat(rule(s, "verifierRules.mandatedUnsignedAttr signature-time-stamp").outcome()).isEqualTo(Outcome.PASSED);
+    }
+
+    static RegisteredPolicy edited(String oid, java.util.function.UnaryOperator<String> edit) throws Exception {
+        return SignaturePolicyRulesTest.examplePolicy(oid, pki.root().certificate(), edit);
+    }
+
+    static SignatureReport underPolicy(RegisteredPolicy p) throws Exception {
+        return validate(timestampedBy(pki.tsa(), p), 26, p);
+    }
+
+    @Test
+    void aTsaChainLongerThanTheTrustPointAllowsFails() throws Exception {
+        SignatureReport s = underPolicy(edited("2.999.3125.99.30", json -> json.replace("\"pathLenConstraint\": 1",
+                "\"pathLenConstraint\": 0")));
+
+        assertThat(s.indication()).isEqualTo(Indication.INDETERMINATE);
+        assertThat(s.subIndication()).isEqualTo(SubIndication.CHAIN_CONSTRAINTS_FAILURE);
+        assertThat(rule(s, "timeStampTrustCondition.ttsCertificateTrustTrees.pathLenConstraint 0").outcome())
+                .isEqualTo(Outcome.FAILED);
+        assertThat(s.errors()).anyMatch(e -> e.contains("timeStampTrustCondition.ttsCertificateTrustTrees.pathLenConstraint 0"));
+    }
+
+    @Test
+    void aTsaNamedInsideTtsNameConstraintsPasses() throws Exception {
+        SignatureReport s = underPolicy(edited("2.999.3125.99.31", json -> json.replace("\"ttsRevReq\"",
+                "\"ttsNameConstraints\": {\"permittedSubtrees\": [{\"base\": {\"directoryName\": \"C=DE,O=Vellum Test PKI\"}}]},"
+                        + " \"ttsRevReq\"")));
+
+        assertThat(s.indication()).as("%s", s.errors()).isEqualTo(Indication.TOTAL_PASSED);
+        assertThat(rule(s, "timeStampTrustCondition.ttsNameConstraints").outcome()).isEqualTo(Outcome.PASSED);
+    }
+
+    @Test
+    void aTsaNamedOutsideTtsNameConstraintsFails() throws Exception {
+        SignatureReport s = underPolicy(edited("2.999.3125.99.32", json -> json.replace("\"ttsRevReq\"",
+                "\"ttsNameConstraints\": {\"permittedSubtrees\": [{\"base\": {\"directoryName\": \"C=DE,O=Trusted TSA Provider\"}}]},"
+                        + " \"ttsRevReq\"")));
+
+        assertThat(s.indication()).isEqualTo(Indication.INDETERMINATE);
+        assertThat(s.subIndication()).isEqualTo(SubIndication.CHAIN_CONSTRAINTS_FAILURE);
+        ConstraintOutcome r = rule(s, "timeStampTrustCondition.ttsNameConstraints");
+        assertThat(r.outcome()).isEqualTo(Outcome.FAILED);
+        assertThat(r.detail()).contains("Vellum Test TSA");
+        assertThat(s.errors()).anyMatch(e -> e.contains("timeStampTrustCondition.ttsNameConstraints"));
+    }
+
+    @Test
+    void aTimestampSignedWithAnAlgorithmThePolicyDoesNotAllowFails() throws Exception {
+        SignatureReport s = underPolicy(edited("2.999.3125.99.33", json -> json.replaceFirst(
+                "(?s)\"tsaCertAlgorithmConstraints\"\\s*:\\s*\\[.*?\\]",
+                "\"tsaCertAlgorithmConstraints\": [{\"algID\": \"sha256WithRSAEncryption\", \"minKeyLength\": 2048}]")));
+
+        assertThat(s.indication()).isEqualTo(Indication.INDETERMINATE);
+        assertThat(s.subIndication()).isEqualTo(SubIndication.CRYPTO_CONSTRAINTS_FAILURE);
+        ConstraintOutcome r = rule(s, "algorithmConstraintSet.tsaCertAlgorithmConstraints");
+        assertThat(r.outcome()).isEqualTo(Outcome.FAILED);
+        assertThat(r.detail()).contains("SHA256WITHECDSA").contains("256-bit EC key");
     }
 
     @Test

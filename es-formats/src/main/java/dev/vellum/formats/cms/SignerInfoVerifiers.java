@@ -8,7 +8,6 @@ import org.bouncycastle.operator.DefaultSignatureAlgorithmIdentifierFinder;
 import org.bouncycastle.operator.DigestCalculatorProvider;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.SignatureAlgorithmIdentifierFinder;
-import org.bouncycastle.operator.jcajce.JcaContentVerifierProviderBuilder;
 import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
 
 /**
@@ -19,8 +18,6 @@ import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
 public final class SignerInfoVerifiers {
     private static final CMSSignatureAlgorithmNameGenerator NAMES = new DefaultCMSSignatureAlgorithmNameGenerator();
     private static final SignatureAlgorithmIdentifierFinder ALGORITHMS = new DefaultSignatureAlgorithmIdentifierFinder();
-    private static final JcaContentVerifierProviderBuilder CONTENT_VERIFIERS =
-            new JcaContentVerifierProviderBuilder().setProvider(Bc.PROVIDER);
     private static final DigestCalculatorProvider DIGESTS;
 
     static {
@@ -34,8 +31,11 @@ public final class SignerInfoVerifiers {
     private SignerInfoVerifiers() {
     }
 
-    /** A verifier for {@code key} (its shared Bouncy Castle form, see {@link VerificationKeys}). */
+    /**
+     * A verifier for {@code key} (its shared Bouncy Castle form, see {@link VerificationKeys}) that
+     * verifies each signature value once (see {@link ContentVerifiers}).
+     */
     public static SignerInformationVerifier of(PublicKey key) throws OperatorCreationException {
-        return new SignerInformationVerifier(NAMES, ALGORITHMS, CONTENT_VERIFIERS.build(VerificationKeys.of(key)), DIGESTS);
+        return new SignerInformationVerifier(NAMES, ALGORITHMS, ContentVerifiers.of(key), DIGESTS);
     }
 }

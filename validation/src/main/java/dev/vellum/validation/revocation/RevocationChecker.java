@@ -39,7 +39,6 @@ import org.bouncycastle.cert.ocsp.RevokedStatus;
 import org.bouncycastle.cert.ocsp.SingleResp;
 import org.bouncycastle.cert.ocsp.UnknownStatus;
 import org.bouncycastle.operator.DigestCalculator;
-import org.bouncycastle.operator.jcajce.JcaContentVerifierProviderBuilder;
 import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
 
 /**
@@ -69,7 +68,6 @@ public final class RevocationChecker {
     /** Decoded SingleResp statements, same key as {@link #matches}. */
     private final java.util.concurrent.ConcurrentHashMap<String, Optional<Statement>> statements =
             new java.util.concurrent.ConcurrentHashMap<>();
-    private static final JcaContentVerifierProviderBuilder VERIFIERS = new JcaContentVerifierProviderBuilder().setProvider(BC);
 
     public RevocationChecker(Fetcher fetcher, SignatureCheckCache signatures, CrlCache crls) {
         this.fetcher = Objects.requireNonNull(fetcher, "fetcher");
@@ -463,7 +461,7 @@ public final class RevocationChecker {
                 }
             }
             try {
-                if (basic.isSignatureValid(VERIFIERS.build(dev.vellum.formats.cms.VerificationKeys.of(c.getPublicKey())))) {
+                if (basic.isSignatureValid(dev.vellum.formats.cms.ContentVerifiers.of(c.getPublicKey()))) {
                     return c;
                 }
             } catch (Exception e) {

@@ -8,21 +8,19 @@ import org.bouncycastle.crypto.params.AsymmetricKeyParameter;
 import org.bouncycastle.crypto.params.ECPublicKeyParameters;
 import org.bouncycastle.crypto.util.PublicKeyFactory;
 import org.bouncycastle.operator.ContentVerifierProvider;
-import org.bouncycastle.operator.DefaultDigestAlgorithmIdentifierFinder;
 import org.bouncycastle.operator.OperatorCreationException;
-import org.bouncycastle.operator.bc.BcECContentVerifierProviderBuilder;
-import org.bouncycastle.operator.jcajce.JcaContentVerifierProviderBuilder;
 
 /**
- * One Bouncy Castle content-verifier provider per SubjectPublicKeyInfo, shared by every signature
- * check with that key (CMS signer, time-stamp token, OCSP response).
+ * One content-verifier provider per SubjectPublicKeyInfo, shared by every signature check with that
+ * key (CMS signer, time-stamp token, OCSP response). Each verifier checks a signature value once.
  *
  * <p>Elliptic-curve keys go through Bouncy Castle's lightweight ECDSA with one
- * {@link ECPublicKeyParameters} object per key: Bouncy Castle keeps its fixed-point comb tables on
- * the key's point and on the domain's base point, and its JCA signature class builds new domain
- * parameters (a new base point, so no table) on every {@code initVerify}. Reusing both points made a
- * P-256 check about 2.5 times faster and a P-384 check about 1.8 times (micro-benchmark, 2026-12).
- * Other keys use the JCA provider with the shared key object of {@link VerificationKeys}.
+ * {@link ECPublicKeyParameters} object per key ({@link EcContentVerifiers}): Bouncy Castle keeps its
+ * fixed-point comb tables on the key's point and on the domain's base point, and its JCA signature
+ * class builds new domain parameters (a new base point, so no table) on every {@code initVerify}.
+ * Reusing both points made a P-256 check about 2.5 times faster and a P-384 check about 1.8 times
+ * (micro-benchmark, 2026-12). Other keys use {@link JcaSingleVerifiers} with the shared key object of
+ * {@link VerificationKeys}.
  *
  * <p>Providers hold no per-verification state (each {@code get} makes a new verifier), and they are
  * derived from immutable bytes, so sharing them cannot change an answer. Thread-safe, bounded.
@@ -30,9 +28,6 @@ import org.bouncycastle.operator.jcajce.JcaContentVerifierProviderBuilder;
 public final class ContentVerifiers {
     private static final int MAX_ENTRIES = 10_000;
     private static final ConcurrentHashMap<DerBytes, ContentVerifierProvider> PROVIDERS = new ConcurrentHashMap<>();
-    private static final JcaContentVerifierProviderBuilder JCA = new JcaContentVerifierProviderBuilder().setProvider(Bc.PROVIDER);
-    private static final BcECContentVerifierProviderBuilder EC =
-            new BcECContentVerifierProviderBuilder(new DefaultDigestAlgorithmIdentifierFinder());
 
     private ContentVerifiers() {
     }
@@ -41,7 +36,7 @@ public final class ContentVerifiers {
     public static ContentVerifierProvider of(PublicKey key) throws OperatorCreationException {
         byte[] encoded = key.getEncoded();
         if (encoded == null) {
-            return JCA.build(key);
+            return JcaSingleVerifiers.of(key);
         }
         DerBytes spki = new DerBytes(encoded);
         ContentVerifierProvider known = PROVIDERS.get(spki);
@@ -57,15 +52,15 @@ public final class ContentVerifiers {
     }
 
     private static ContentVerifierProvider build(PublicKey key, byte[] encoded) throws OperatorCreationException {
-        AsymmetricKeyParameter ec = ecParameters(encoded);
-        return ec != null ? EC.build(ec) : JCA.build(VerificationKeys.of(key));
+        ECPublicKeyParameters ec = ecParameters(encoded);
+        return ec != null ? EcContentVerifiers.of(ec) : JcaSingleVerifiers.of(key);
     }
 
     /** The lightweight form of an EC key, or null for other keys and for keys Bouncy Castle cannot read. */
-    private static AsymmetricKeyParameter ecParameters(byte[] encoded) {
+    private static ECPublicKeyParameters ecParameters(byte[] encoded) {
         try {
             AsymmetricKeyParameter parameters = PublicKeyFactory.createKey(SubjectPublicKeyInfo.getInstance(encoded));
-            return parameters instanceof ECPublicKeyParameters ? parameters : null;
+            return parameters instanceof ECPublicKeyParameters ec ? ec : null;
         } catch (IOException | RuntimeException e) {
             return null; // not an EC key Bouncy Castle's lightweight API reads: the JCA path decides
         }

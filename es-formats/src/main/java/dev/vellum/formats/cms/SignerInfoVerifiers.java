@@ -31,7 +31,7 @@ public final class SignerInfoVerifiers {
     private SignerInfoVerifiers() {
     }
 
-    /** A verifier for {@code key} (its shared content-verifier provider, see {@link ContentVerifiers}). */
+    /** A verifier for {@code key} that checks each signature value once (see {@link ContentVerifiers}). */
     public static SignerInformationVerifier of(PublicKey key) throws OperatorCreationException {
         return new SignerInformationVerifier(NAMES, ALGORITHMS, ContentVerifiers.of(key), DIGESTS);
     }

@@ -140,6 +140,43 @@ public final class CryptoSuitabilityPolicy {
 
     /** What the table says about a digest algorithm on its own (message imprints, hash trees). */
     public Suitability evaluateDigest(String digestAlgorithm) {
+        if (digestAlgorithm == null) {
+            return judgeDigest(null);
+        }
+        Suitability known = digestVerdicts.get(digestAlgorithm);
+        if (known == null) {
+            known = remember(digestVerdicts, digestAlgorithm, judgeDigest(digestAlgorithm));
+        }
+        return known;
+    }
+
+    /** What the table says about a signature: the earlier end of its digest and its key. */
+    public Suitability evaluate(AlgorithmUse use) {
+        Suitability known = verdicts.get(use);
+        if (known == null) {
+            known = remember(verdicts, use, judge(use));
+        }
+        return known;
+    }
+
+    // The table and its update date never change: each use is judged once (every signature and
+    // time-stamp token of a batch uses the same few). Bounded: keys come from the files validated.
+    private static final int MAX_VERDICTS = 1_000;
+    private final java.util.concurrent.ConcurrentHashMap<String, Suitability> digestVerdicts =
+            new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.concurrent.ConcurrentHashMap<AlgorithmUse, Suitability> verdicts =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static <K> Suitability remember(java.util.concurrent.ConcurrentHashMap<K, Suitability> map, K key,
+                                            Suitability value) {
+        if (map.size() >= MAX_VERDICTS) {
+            map.clear();
+        }
+        map.putIfAbsent(key, value);
+        return value;
+    }
+
+    private Suitability judgeDigest(String digestAlgorithm) {
         AlgorithmUse use = new AlgorithmUse(digestAlgorithm, "-", 0);
         Optional<SuitabilityRule> r = rule(digestAlgorithm, 0);
         if (r.isEmpty()) {
@@ -148,8 +185,7 @@ public final class CryptoSuitabilityPolicy {
         return new Suitability(use, true, enforcedEnd(r.get()), reason(digestAlgorithm, r.get()));
     }
 
-    /** What the table says about a signature: the earlier end of its digest and its key. */
-    public Suitability evaluate(AlgorithmUse use) {
+    private Suitability judge(AlgorithmUse use) {
         Optional<SuitabilityRule> key = rule(use.keyAlgorithm(), use.keySize());
         if (key.isEmpty()) {
             return new Suitability(use, false, Optional.empty(),

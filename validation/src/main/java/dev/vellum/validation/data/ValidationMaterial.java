@@ -27,10 +27,19 @@ public record ValidationMaterial(List<Sourced<X509Certificate>> certificates, Li
 
     public static ValidationMaterial of(Origin origin, List<X509Certificate> certificates, List<byte[]> crls,
                                         List<byte[]> ocspResponses) {
-        return new ValidationMaterial(
-                certificates.stream().map(c -> new Sourced<>(c, origin)).toList(),
-                crls.stream().map(c -> new Sourced<>(c.clone(), origin)).toList(),
-                ocspResponses.stream().map(o -> new Sourced<>(o.clone(), origin)).toList());
+        List<Sourced<X509Certificate>> certs = new ArrayList<>(certificates.size());
+        for (X509Certificate c : certificates) {
+            certs.add(new Sourced<>(c, origin));
+        }
+        List<Sourced<byte[]>> c = new ArrayList<>(crls.size());
+        for (byte[] crl : crls) {
+            c.add(new Sourced<>(crl.clone(), origin));
+        }
+        List<Sourced<byte[]>> o = new ArrayList<>(ocspResponses.size());
+        for (byte[] response : ocspResponses) {
+            o.add(new Sourced<>(response.clone(), origin));
+        }
+        return new ValidationMaterial(certs, c, o);
     }
 
     /** es-formats' validation data (as embedded in a signature or token) with an origin. */
@@ -85,7 +94,11 @@ public record ValidationMaterial(List<Sourced<X509Certificate>> certificates, Li
     }
 
     public List<X509Certificate> certificateList() {
-        return certificates.stream().map(Sourced::item).toList();
+        X509Certificate[] out = new X509Certificate[certificates.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = certificates.get(i).item();
+        }
+        return java.util.Collections.unmodifiableList(java.util.Arrays.asList(out));
     }
 
     public boolean isEmpty() {

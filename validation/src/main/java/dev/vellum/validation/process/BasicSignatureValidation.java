@@ -192,7 +192,26 @@ public final class BasicSignatureValidation {
         return ConstraintOutcome.failed(id, clause, description, c.message(), c.subIndication());
     }
 
+    /** Identities by certificate (equal by encoding; an identity depends on the certificate's bytes only). */
+    private static final java.util.concurrent.ConcurrentHashMap<X509Certificate, SignerIdentity> IDENTITIES =
+            new java.util.concurrent.ConcurrentHashMap<>();
+    private static final int MAX_IDENTITIES = 1_000;
+
+    /** Who {@code c} names; the signer of each signature of a batch is described once. */
     static SignerIdentity identity(X509Certificate c) {
+        SignerIdentity known = IDENTITIES.get(c);
+        if (known != null) {
+            return known;
+        }
+        SignerIdentity described = describe(c);
+        if (IDENTITIES.size() >= MAX_IDENTITIES) {
+            IDENTITIES.clear();
+        }
+        IDENTITIES.putIfAbsent(c, described);
+        return described;
+    }
+
+    private static SignerIdentity describe(X509Certificate c) {
         // Read the names from the DER: the RFC 2253 string renders emailAddress as "#hex".
         X500Name subject = X500Name.getInstance(c.getSubjectX500Principal().getEncoded());
         String cn = firstValue(subject, BCStyle.CN);

@@ -4,7 +4,7 @@ import dev.vellum.validation.data.ValidationMaterial;
 import dev.vellum.validation.fetch.Fetcher;
 import dev.vellum.validation.trust.TrustAnchors;
 import dev.vellum.validation.x509.CertificateRole;
-import java.nio.ByteBuffer;
+import java.util.Arrays;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -67,11 +67,11 @@ public final class ChainValidationCache {
             parts.addAll(m.certificates());
             parts.add("crls");
             for (ValidationMaterial.Sourced<byte[]> c : m.crls()) {
-                parts.add(new ValidationMaterial.Sourced<>(ByteBuffer.wrap(c.item().clone()), c.origin()));
+                parts.add(new ValidationMaterial.Sourced<>(new Content(c.item()), c.origin()));
             }
             parts.add("ocsp");
             for (ValidationMaterial.Sourced<byte[]> o : m.ocspResponses()) {
-                parts.add(new ValidationMaterial.Sourced<>(ByteBuffer.wrap(o.item().clone()), o.origin()));
+                parts.add(new ValidationMaterial.Sourced<>(new Content(o.item()), o.origin()));
             }
             this.material = parts;
             this.hash = ((target.hashCode() * 31 + role.hashCode()) * 31 + System.identityHashCode(anchors)) * 31
@@ -82,6 +82,36 @@ public final class ChainValidationCache {
         public boolean equals(Object o) {
             return o instanceof Key k && hash == k.hash && anchors == k.anchors && role == k.role
                     && time.equals(k.time) && target.equals(k.target) && material.equals(k.material);
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
+        }
+    }
+
+    /**
+     * A copy of a CRL's or OCSP response's bytes, equal by content. The hash reads the length and the
+     * last 64 bytes (the signature value, which differs between any two responses or CRLs) rather than
+     * every byte: a key is built for every chain of every signature, and equality still compares all.
+     */
+    static final class Content {
+        private static final int HASHED_TAIL = 64;
+        private final byte[] bytes;
+        private final int hash;
+
+        Content(byte[] bytes) {
+            this.bytes = bytes.clone();
+            int h = this.bytes.length;
+            for (int i = Math.max(0, this.bytes.length - HASHED_TAIL); i < this.bytes.length; i++) {
+                h = 31 * h + this.bytes[i];
+            }
+            this.hash = h;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Content c && hash == c.hash && Arrays.equals(bytes, c.bytes);
         }
 
         @Override

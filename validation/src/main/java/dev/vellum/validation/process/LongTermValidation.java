@@ -219,8 +219,10 @@ public final class LongTermValidation {
                     byte[] both = new byte[type.length + value.length];
                     System.arraycopy(type, 0, both, 0, type.length);
                     System.arraycopy(value, 0, both, type.length, value.length);
-                    out.put(both, Fingerprints.sha256Hex(value));
-                    out.put(a.getEncoded(ASN1Encoding.DER), Fingerprints.sha256Hex(value));
+                    String id = Fingerprints.sha256Hex(value);
+                    out.put(both, id);
+                    out.put(a.getAttrValues().size() == 1 ? AttributeEncoding.singleValued(type, value)
+                            : a.getEncoded(ASN1Encoding.DER), id);
                 } catch (IOException e) {
                     // skip
                 }

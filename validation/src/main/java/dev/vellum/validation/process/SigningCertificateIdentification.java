@@ -24,8 +24,12 @@ public final class SigningCertificateIdentification {
 
     public static Result identifySigningCertificate(CadesSignature signature, List<X509Certificate> candidates) {
         List<X509Certificate> matching = new ArrayList<>();
+        dev.vellum.formats.SignerIdentifier sid = null; // es-formats decodes it on every call: once per signature
         for (X509Certificate c : candidates) {
-            if (signature.signerIdentifier().matches(c) && !matching.contains(c)) {
+            if (sid == null) {
+                sid = signature.signerIdentifier();
+            }
+            if (sid.matches(c) && !matching.contains(c)) {
                 matching.add(c);
             }
         }

@@ -44,8 +44,20 @@ public final class ValidationRun {
         this.material = material;
         this.externalPoes = List.copyOf(externalPoes);
         for (ValidationMaterial.Sourced<X509Certificate> c : material.certificates()) {
-            certificateOrigins.putIfAbsent(Fingerprints.of(c.item()), c.origin());
+            certificateOrigins.putIfAbsent(fingerprint(c.item()), c.origin());
         }
+    }
+
+    /** SHA-256 fingerprints of the certificate objects this run met (the same objects recur in its chains). */
+    private final Map<X509Certificate, String> fingerprints = new java.util.IdentityHashMap<>();
+
+    private String fingerprint(X509Certificate c) {
+        String id = fingerprints.get(c);
+        if (id == null) {
+            id = Fingerprints.of(c);
+            fingerprints.put(c, id);
+        }
+        return id;
     }
 
     public ValidationServices services() { return services; }
@@ -110,7 +122,7 @@ public final class ValidationRun {
 
     /** Records a certificate as used; its origin is looked up in the material. */
     public String useCertificate(X509Certificate c, boolean anchor) {
-        String id = Fingerprints.of(c);
+        String id = fingerprint(c);
         Origin origin = anchor && !certificateOrigins.containsKey(id) ? Origin.TRUST_STORE
                 : certificateOrigins.getOrDefault(id, Origin.FETCHED);
         used.putIfAbsent(id, new ValidationObject(id, ValidationObject.Type.CERTIFICATE, Fingerprints.encoded(c),

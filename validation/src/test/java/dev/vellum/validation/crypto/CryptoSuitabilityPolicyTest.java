@@ -68,4 +68,21 @@ class CryptoSuitabilityPolicyTest {
     static ByteArrayInputStream stream(String s) {
         return new ByteArrayInputStream(s.getBytes(StandardCharsets.UTF_8));
     }
+
+    @Test
+    void eachUseKeepsItsOwnVerdictWhenAskedAgain() {
+        CryptoSuitabilityPolicy p = CryptoSuitabilityPolicy.ts119312();
+        Suitability rsa2048 = p.evaluate(new AlgorithmUse("SHA-256", "RSA", 2048));
+        Suitability rsa4096 = p.evaluate(new AlgorithmUse("SHA-256", "RSA", 4096));
+        Suitability sha1 = p.evaluateDigest("SHA-1");
+        Suitability sha256 = p.evaluateDigest("SHA-256");
+
+        assertThat(p.evaluate(new AlgorithmUse("SHA-256", "RSA", 2048))).isEqualTo(rsa2048);
+        assertThat(p.evaluate(new AlgorithmUse("SHA-256", "RSA", 4096))).isEqualTo(rsa4096).isNotEqualTo(rsa2048);
+        assertThat(p.evaluateDigest("SHA-1")).isEqualTo(sha1);
+        assertThat(p.evaluateDigest("SHA-256").suitableBefore()).isEqualTo(sha256.suitableBefore())
+                .isNotEqualTo(sha1.suitableBefore());
+        assertThat(CryptoSuitabilityPolicy.dssShipped().evaluate(new AlgorithmUse("SHA-256", "RSA", 2048)).reason())
+                .isNotEqualTo(rsa2048.reason()); // another table, another verdict
+    }
 }

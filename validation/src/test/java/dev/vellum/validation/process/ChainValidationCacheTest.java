@@ -99,4 +99,26 @@ class ChainValidationCacheTest {
         assertThat(b.subIndication()).isEqualTo(fresh.subIndication());
         assertThat(second).isEqualTo(first).isEqualTo(direct);
     }
+
+    @Test
+    void aCrlThatDiffersOnlyBeforeItsLastBytesIsAnotherKey() throws Exception {
+        ValidationServices s = services();
+        TrustAnchors anchors = s.trust().signing();
+        byte[] crl = pki.currentCrl(pki.intermediate()).getEncoded();
+        byte[] tampered = crl.clone();
+        tampered[crl.length / 2] ^= 0x01; // the tail (signature value) and length are unchanged
+        ValidationMaterial good = ValidationMaterial.of(Origin.SIGNATURE, signer.chain(), List.of(crl,
+                pki.currentCrl(pki.root()).getEncoded()), List.of());
+        ValidationMaterial bad = ValidationMaterial.of(Origin.SIGNATURE, signer.chain(), List.of(tampered,
+                pki.currentCrl(pki.root()).getEncoded()), List.of());
+
+        assertThat(cached(s, anchors, good, now, new ArrayList<>()).passed()).isTrue();
+        ChainValidation withTampered = cached(s, anchors, bad, now, new ArrayList<>());
+
+        assertThat(withTampered.passed()).isFalse();
+        assertThat(withTampered.indication()).isEqualTo(new X509CertificateValidation(s).validate(signer.certificate(),
+                CertificateRole.SIGNER, anchors, bad, now, p -> { }).indication());
+        assertThat(new ChainValidationCache.Content(crl)).isNotEqualTo(new ChainValidationCache.Content(tampered))
+                .isEqualTo(new ChainValidationCache.Content(crl.clone()));
+    }
 }

@@ -30,4 +30,21 @@ class SignerIdentityTest {
 
         assertThat(BasicSignatureValidation.identity(cert).email()).isEqualTo("bo@records.example");
     }
+
+    @Test
+    void eachCertificateIsDescribedByItsOwnBytesEvenWhenAskedAgain() throws Exception {
+        var anna = pki.issue("identity-anna").keyType(KeyType.ECDSA_P256)
+                .subject("CN=Anna Again, O=Vellum Test PKI, C=DE").email("anna@records.example").build().certificate();
+        var bo = pki.issue("identity-bo").keyType(KeyType.ECDSA_P256)
+                .subject("CN=Bo Again, O=Vellum Test PKI, C=DE").email("bo@records.example").build().certificate();
+        var annaDecodedAgain = (java.security.cert.X509Certificate) java.security.cert.CertificateFactory.getInstance("X.509")
+                .generateCertificate(new java.io.ByteArrayInputStream(anna.getEncoded()));
+
+        SignerIdentity first = BasicSignatureValidation.identity(anna);
+
+        assertThat(BasicSignatureValidation.identity(bo).name()).isEqualTo("Bo Again");
+        assertThat(BasicSignatureValidation.identity(bo).email()).isEqualTo("bo@records.example");
+        assertThat(BasicSignatureValidation.identity(annaDecodedAgain)).isEqualTo(first);
+        assertThat(first.name()).isEqualTo("Anna Again");
+    }
 }

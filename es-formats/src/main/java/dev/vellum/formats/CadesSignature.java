@@ -246,7 +246,8 @@ public final class CadesSignature {
     public synchronized List<EmbeddedTimestamp> timestamps() {
         if (timestamps == null) {
             try {
-                timestamps = List.copyOf(new dev.vellum.formats.timestamp.TimestampReader(parts, raw, signedContent,
+                timestamps = List.copyOf(new dev.vellum.formats.timestamp.TimestampReader(parts, raw, signedAttributes,
+                        unsignedAttributes, signedContent,
                         parent == null).read());
             } catch (SignatureFormatException e) {
                 throw e;

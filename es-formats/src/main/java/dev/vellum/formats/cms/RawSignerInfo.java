@@ -19,6 +19,8 @@ import org.bouncycastle.asn1.cms.SignerInfo;
 public final class RawSignerInfo {
     private final ASN1Sequence sequence;
     private final SignerInfo parsed;
+    /** The sid's issuer when the sid is issuerAndSerialNumber, parsed once here; null for a subjectKeyIdentifier sid. */
+    private final javax.security.auth.x500.X500Principal sidIssuer;
 
     public RawSignerInfo(ASN1Encodable element) {
         try {
@@ -29,9 +31,10 @@ public final class RawSignerInfo {
             parsed.getDigestEncryptionAlgorithm().getAlgorithm();
             if (parsed.getSID().isTagged()) {
                 org.bouncycastle.asn1.ASN1OctetString.getInstance(parsed.getSID().getId());
+                this.sidIssuer = null;
             } else {
                 var ias = org.bouncycastle.asn1.cms.IssuerAndSerialNumber.getInstance(parsed.getSID().getId());
-                new javax.security.auth.x500.X500Principal(Encodings.der(ias.getName()));
+                this.sidIssuer = new javax.security.auth.x500.X500Principal(Encodings.der(ias.getName()));
                 ias.getSerialNumber().getValue();
             }
         } catch (RuntimeException e) {
@@ -45,6 +48,11 @@ public final class RawSignerInfo {
 
     public SignerInfo parsed() {
         return parsed;
+    }
+
+    /** The sid's issuer (RFC 5652 §5.3 issuerAndSerialNumber), or null when the sid is a subjectKeyIdentifier. */
+    public javax.security.auth.x500.X500Principal sidIssuer() {
+        return sidIssuer;
     }
 
     public byte[] signatureOctets() {

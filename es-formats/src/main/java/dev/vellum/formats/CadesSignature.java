@@ -58,7 +58,7 @@ public final class CadesSignature {
         this.parent = parent;
         this.signedContent = parent == null ? parts.content() : Optional.of(SignedContent.of(parent.raw.signatureOctets()));
         this.signedAttributes = new SignedAttributes(raw.signedAttributeSet());
-        this.unsignedAttributes = new UnsignedAttributes(raw.parsed().getUnauthenticatedAttributes());
+        this.unsignedAttributes = new UnsignedAttributes(raw.parsed().getUnauthenticatedAttributes(), raw::unsignedValuesAsStored);
         this.signerIdentifier = SignerIdentifier.of(raw);
     }
 

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.IntFunction;
 import org.bouncycastle.asn1.ASN1Encodable;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.ASN1Set;
@@ -37,6 +38,15 @@ abstract class AttributeList {
     private volatile List<byte[]> typeAndValueEncodings;
 
     AttributeList(ASN1Set set, boolean signed, Map<ASN1ObjectIdentifier, Function<ASN1Encodable, ?>> decoders) {
+        this(set, signed, decoders, k -> null);
+    }
+
+    /**
+     * @param storedValues the values of the k-th element of {@code set} as {@link Encodings#asStored} gives
+     *     them, where the reader already holds those bytes (null, or null entries: encode)
+     */
+    AttributeList(ASN1Set set, boolean signed, Map<ASN1ObjectIdentifier, Function<ASN1Encodable, ?>> decoders,
+                  IntFunction<List<byte[]>> storedValues) {
         this.signed = signed;
         this.decoders = decoders;
         List<Attribute> list = new ArrayList<>();
@@ -44,7 +54,9 @@ abstract class AttributeList {
         List<List<byte[]>> storedList = new ArrayList<>();
         List<List<Object>> decodedList = new ArrayList<>();
         if (set != null) {
+            int k = -1;
             for (ASN1Encodable e : set) {
+                k++;
                 Attribute a;
                 try {
                     a = Attribute.getInstance(e);
@@ -59,8 +71,15 @@ abstract class AttributeList {
                 List<Object> results = new ArrayList<>();
                 Optional<String> error = Optional.empty();
                 Function<ASN1Encodable, ?> decoder = decoders.get(a.getAttrType());
+                List<byte[]> known = storedValues.apply(k);
+                if (known != null && known.size() != a.getAttrValues().size()) {
+                    known = null;
+                }
+                int j = 0;
                 for (ASN1Encodable v : a.getAttrValues()) {
-                    values.add(Encodings.asStored(v));
+                    byte[] asStored = known == null ? null : known.get(j);
+                    j++;
+                    values.add(asStored != null ? asStored : Encodings.asStored(v));
                     if (decoder == null) {
                         results.add(null);
                         continue;
@@ -171,6 +190,12 @@ abstract class AttributeList {
             typeAndValueEncodings = out;
         }
         return out;
+    }
+
+    /** The values of one of {@link #asn1()}'s attributes as stored, in order (shared arrays: read only), or null. */
+    public List<byte[]> storedValues(Attribute attribute) {
+        int i = indexOf(attribute);
+        return i < 0 ? null : stored.get(i);
     }
 
     private int indexOf(Attribute attribute) {

@@ -38,6 +38,14 @@ public final class UnsignedAttributes extends AttributeList {
         super(set, false, DECODERS);
     }
 
+    /**
+     * @param storedValues the values of the k-th element of {@code set}, as stored, where the reader
+     *     already holds them (see {@link dev.vellum.formats.cms.StoredElements}); null or null entries: encode
+     */
+    public UnsignedAttributes(ASN1Set set, java.util.function.IntFunction<List<byte[]>> storedValues) {
+        super(set, false, DECODERS, storedValues);
+    }
+
     /** complete-certificate-references (ES-C; EN 319 122-1 A.1.1.1). */
     public List<CertificateRef> completeCertificateRefs() {
         return flat(decodedValues(CadesOids.COMPLETE_CERTIFICATE_REFS));

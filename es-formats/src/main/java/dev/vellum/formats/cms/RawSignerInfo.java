@@ -22,7 +22,16 @@ public final class RawSignerInfo {
     /** The sid's issuer when the sid is issuerAndSerialNumber, parsed once here; null for a subjectKeyIdentifier sid. */
     private final javax.security.auth.x500.X500Principal sidIssuer;
 
+    /** Stored bytes of the k-th unsignedAttrs element's values (null entries, or null: encode them). */
+    private final java.util.function.IntFunction<List<byte[]>> storedUnsignedValues;
+
     public RawSignerInfo(ASN1Encodable element) {
+        this(element, k -> null);
+    }
+
+    /** @param storedUnsignedValues the values of the k-th unsignedAttrs element as stored, where known */
+    public RawSignerInfo(ASN1Encodable element, java.util.function.IntFunction<List<byte[]>> storedUnsignedValues) {
+        this.storedUnsignedValues = storedUnsignedValues;
         try {
             this.sequence = ASN1Sequence.getInstance(element);
             this.parsed = SignerInfo.getInstance(sequence);
@@ -40,6 +49,14 @@ public final class RawSignerInfo {
         } catch (RuntimeException e) {
             throw new SignatureFormatException("malformed SignerInfo: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The values of the k-th element of unsignedAttrs, each as {@link Encodings#asStored} gives it (a null
+     * entry must be encoded), or null when not known (see {@link StoredElements}).
+     */
+    public List<byte[]> unsignedValuesAsStored(int k) {
+        return storedUnsignedValues.apply(k);
     }
 
     public ASN1Sequence sequence() {

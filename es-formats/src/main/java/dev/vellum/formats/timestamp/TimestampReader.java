@@ -9,6 +9,7 @@ import dev.vellum.formats.cms.CadesOids;
 import dev.vellum.formats.cms.Encodings;
 import dev.vellum.formats.cms.RawSignerInfo;
 import dev.vellum.formats.cms.SignedDataParts;
+import dev.vellum.formats.cms.StoredElements;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -54,30 +55,33 @@ public final class TimestampReader {
         Map<TimestampKind, Integer> counters = new EnumMap<>(TimestampKind.class);
         for (Attribute a : signedAttributes.asn1()) {
             if (a.getAttrType().equals(CadesOids.CONTENT_TIMESTAMP)) {
-                addAll(out, counters, TimestampKind.CONTENT, a, signedAttributes.timestampTokens(a));
+                addAll(out, counters, TimestampKind.CONTENT, a, signedAttributes.timestampTokens(a), signedAttributes.storedValues(a));
             }
         }
         for (Attribute a : unsignedAttributes.asn1()) {
             Optional<TimestampKind> kind = TimestampKind.of(a.getAttrType()).filter(k -> k != TimestampKind.CONTENT);
             if (kind.isPresent()) {
-                addAll(out, counters, kind.get(), a, unsignedAttributes.timestampTokens(a));
+                addAll(out, counters, kind.get(), a, unsignedAttributes.timestampTokens(a), unsignedAttributes.storedValues(a));
             }
         }
         return out;
     }
 
     private void addAll(List<EmbeddedTimestamp> out, Map<TimestampKind, Integer> counters, TimestampKind kind, Attribute a,
-                        List<Optional<TimeStampToken>> tokens) {
-        for (Optional<TimeStampToken> token : tokens) {
+                        List<Optional<TimeStampToken>> tokens, List<byte[]> stored) {
+        for (int j = 0; j < tokens.size(); j++) {
+            Optional<TimeStampToken> token = tokens.get(j);
             if (token.isEmpty()) {
                 continue;
             }
             int index = counters.merge(kind, 1, Integer::sum) - 1;
-            out.add(build(kind, index, token.get(), a));
+            StoredElements inside = stored != null && j < stored.size() ? StoredElements.of(stored.get(j)) : StoredElements.NONE;
+            out.add(build(kind, index, token.get(), a, inside));
         }
     }
 
-    private EmbeddedTimestamp build(TimestampKind kind, int index, TimeStampToken token, Attribute attribute) {
+    private EmbeddedTimestamp build(TimestampKind kind, int index, TimeStampToken token, Attribute attribute,
+                                    StoredElements inside) {
         String alg = token.getTimeStampInfo().getMessageImprintAlgOID().getId();
         byte[] imprint = token.getTimeStampInfo().getMessageImprintDigest();
         Optional<AtsHashIndex> hashIndex = Optional.empty();
@@ -85,7 +89,7 @@ public final class TimestampReader {
         Check check;
         ValidationData data;
         try {
-            data = Tokens.material(token);
+            data = Tokens.material(token, inside);
         } catch (RuntimeException e) {
             data = ValidationData.EMPTY;
         }
@@ -176,10 +180,8 @@ public final class TimestampReader {
     /** Every index entry must match an element present now; newer elements are merely unprotected (EN 319 122-1 §5.5.2). */
     private Check checkIndex(AtsHashIndex idx) {
         String alg = idx.hashAlgorithmOid();
-        List<byte[]> certs = new ArrayList<>();
-        parts.certificateChoices().forEach(c -> certs.add(Digests.digest(alg, Encodings.asStored(c))));
-        List<byte[]> crls = new ArrayList<>();
-        parts.revocationChoices().forEach(c -> crls.add(Digests.digest(alg, Encodings.asStored(c))));
+        List<byte[]> certs = AtsHashIndexCodec.digests(alg, parts.certificateChoiceEncodings());
+        List<byte[]> crls = AtsHashIndexCodec.digests(alg, parts.revocationChoiceEncodings());
         List<byte[]> attrs = idx.version() == 3
                 ? AtsHashIndexCodec.digests(alg, unsignedAttributes.typeAndValueEncodings())
                 : AtsHashIndexCodec.unsignedAttributeHashes(alg, unsignedAttributes.asn1());

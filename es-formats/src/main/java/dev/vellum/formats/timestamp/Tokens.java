@@ -35,8 +35,16 @@ public final class Tokens {
 
     /** Certificates, CRLs and OCSP responses inside a token: its SignedData and its SignerInfo's unsigned attributes. */
     public static ValidationData material(TimeStampToken token) {
+        return material(token, dev.vellum.formats.cms.StoredElements.NONE);
+    }
+
+    /**
+     * As {@link #material(TimeStampToken)}, with the token's certificates and revocation choices taken
+     * from {@code stored} (sliced from the token's bytes as stored) where it holds their DER.
+     */
+    public static ValidationData material(TimeStampToken token, dev.vellum.formats.cms.StoredElements stored) {
         SignedData sd = signedData(token);
-        ValidationData data = Material.fromSignedData(list(sd.getCertificates()), list(sd.getCRLs()));
+        ValidationData data = Material.fromSignedData(list(sd.getCertificates()), list(sd.getCRLs()), stored);
         if (token.getUnsignedAttributes() != null) {
             for (Attribute a : token.getUnsignedAttributes().toASN1Structure().getAttributes()) {
                 try {

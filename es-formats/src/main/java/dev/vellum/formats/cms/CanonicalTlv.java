@@ -36,8 +36,14 @@ record CanonicalTlv(int first, int tagNo, int start, int contentStart, int end) 
      * not a minimal definite-length header (X.690 §10.1 and §8.1.2, as DER writes them).
      */
     static CanonicalTlv read(byte[] b, int off, int limit) {
+        int[] h = new int[4];
+        return header(b, off, limit, h) ? new CanonicalTlv(h[0], h[1], off, h[2], h[3]) : null;
+    }
+
+    /** Reads the header at {@code off} into h: identifier octet, tag number, content start, end. */
+    private static boolean header(byte[] b, int off, int limit, int[] h) {
         if (off + 2 > limit) {
-            return null;
+            return false;
         }
         int p = off;
         int first = b[p++] & 0xFF;
@@ -48,20 +54,20 @@ record CanonicalTlv(int first, int tagNo, int start, int contentStart, int end) 
             int c;
             do {
                 if (p >= limit || ++n > 4) {
-                    return null;
+                    return false;
                 }
                 c = b[p++] & 0xFF;
                 if (n == 1 && c == 0x80) {
-                    return null;
+                    return false;
                 }
                 tagNo = (tagNo << 7) | (c & 0x7F);
             } while ((c & 0x80) != 0);
             if (tagNo < 0x1F) {
-                return null;
+                return false;
             }
         }
         if (p >= limit) {
-            return null;
+            return false;
         }
         int l = b[p++] & 0xFF;
         int length;
@@ -70,64 +76,70 @@ record CanonicalTlv(int first, int tagNo, int start, int contentStart, int end) 
         } else {
             int n = l & 0x7F;
             if (n == 0 || n > 4 || p + n > limit || b[p] == 0) {
-                return null; // indefinite, oversized or with a leading zero octet
+                return false; // indefinite, oversized or with a leading zero octet
             }
             long v = 0;
             for (int i = 0; i < n; i++) {
                 v = (v << 8) | (b[p++] & 0xFF);
             }
             if (v < 0x80 || v > Integer.MAX_VALUE) {
-                return null;
+                return false;
             }
             length = (int) v;
         }
         if ((long) p + length > limit) {
-            return null;
+            return false;
         }
-        return new CanonicalTlv(first, tagNo, off, p, p + length);
+        h[0] = first;
+        h[1] = tagNo;
+        h[2] = p;
+        h[3] = p + length;
+        return true;
     }
 
     /** {@link #NONE}, {@link #AS_STORED} or {@link #DER} for this TLV and everything inside it. */
     int level(byte[] b) {
-        return level(b, this, 0);
+        return level(b, first, tagNo, contentStart, end, 0, new int[4]);
     }
 
-    private static int level(byte[] b, CanonicalTlv t, int depth) {
+    private static int level(byte[] b, int first, int tagNo, int contentStart, int end, int depth, int[] h) {
         if (depth > MAX_DEPTH) {
             return NONE;
         }
-        if (!t.constructed()) {
-            if (!t.universal()) {
+        boolean universal = (first & 0xC0) == 0;
+        if ((first & 0x20) == 0) {
+            if (!universal) {
                 return DER;
             }
-            return switch (t.tagNo) {
-                case 1 -> t.length() == 1 && (b[t.contentStart] == 0 || b[t.contentStart] == (byte) 0xFF) ? DER : AS_STORED;
-                case 3 -> bitStringIsDer(b, t) ? DER : AS_STORED;
-                case 23 -> timeIsDer(b, t, 13) ? DER : AS_STORED; // YYMMDDHHMMSSZ
-                case 24 -> timeIsDer(b, t, 15) ? DER : AS_STORED; // YYYYMMDDHHMMSSZ
+            int length = end - contentStart;
+            return switch (tagNo) {
+                case 1 -> length == 1 && (b[contentStart] == 0 || b[contentStart] == (byte) 0xFF) ? DER : AS_STORED;
+                case 3 -> bitStringIsDer(b, contentStart, end) ? DER : AS_STORED;
+                case 23 -> timeIsDer(b, contentStart, end, 13) ? DER : AS_STORED; // YYMMDDHHMMSSZ
+                case 24 -> timeIsDer(b, contentStart, end, 15) ? DER : AS_STORED; // YYYYMMDDHHMMSSZ
                 case 2, 4, 5, 6, 10, 12, 13, 18, 19, 20, 21, 22, 25, 26, 27, 28, 30 -> DER;
                 default -> NONE;
             };
         }
-        if (t.universal() && t.tagNo != 16 && t.tagNo != 17) {
+        if (universal && tagNo != 16 && tagNo != 17) {
             return NONE; // constructed strings and the like are re-encoded differently
         }
         int result = DER;
         int count = 0;
-        int off = t.contentStart;
-        while (off < t.end) {
-            CanonicalTlv child = read(b, off, t.end);
-            if (child == null) {
+        int off = contentStart;
+        while (off < end) {
+            if (!header(b, off, end, h)) {
                 return NONE;
             }
-            result = Math.min(result, level(b, child, depth + 1));
+            int childEnd = h[3];
+            result = Math.min(result, level(b, h[0], h[1], h[2], childEnd, depth + 1, h));
             if (result == NONE) {
                 return NONE;
             }
             count++;
-            off = child.end;
+            off = childEnd;
         }
-        if (t.universal() && t.tagNo == 17 && count > 1) {
+        if (universal && tagNo == 17 && count > 1) {
             result = Math.min(result, AS_STORED); // DER sorts SET OF elements; not worth checking here
         }
         return result;
@@ -137,22 +149,23 @@ record CanonicalTlv(int first, int tagNo, int start, int contentStart, int end) 
         return end - contentStart;
     }
 
-    private static boolean bitStringIsDer(byte[] b, CanonicalTlv t) {
-        if (t.length() < 1) {
+    private static boolean bitStringIsDer(byte[] b, int contentStart, int end) {
+        int length = end - contentStart;
+        if (length < 1) {
             return false;
         }
-        int pad = b[t.contentStart] & 0xFF;
-        if (pad > 7 || (t.length() == 1 && pad != 0)) {
+        int pad = b[contentStart] & 0xFF;
+        if (pad > 7 || (length == 1 && pad != 0)) {
             return false;
         }
-        return pad == 0 || (b[t.end - 1] & ((1 << pad) - 1)) == 0;
+        return pad == 0 || (b[end - 1] & ((1 << pad) - 1)) == 0;
     }
 
-    private static boolean timeIsDer(byte[] b, CanonicalTlv t, int length) {
-        if (t.length() != length || b[t.end - 1] != 'Z') {
+    private static boolean timeIsDer(byte[] b, int contentStart, int end, int length) {
+        if (end - contentStart != length || b[end - 1] != 'Z') {
             return false;
         }
-        for (int i = t.contentStart; i < t.end - 1; i++) {
+        for (int i = contentStart; i < end - 1; i++) {
             if (b[i] < '0' || b[i] > '9') {
                 return false;
             }

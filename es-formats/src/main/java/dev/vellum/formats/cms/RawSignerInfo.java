@@ -22,16 +22,18 @@ public final class RawSignerInfo {
     /** The sid's issuer when the sid is issuerAndSerialNumber, parsed once here; null for a subjectKeyIdentifier sid. */
     private final javax.security.auth.x500.X500Principal sidIssuer;
 
-    /** Stored bytes of the k-th unsignedAttrs element's values (null entries, or null: encode them). */
-    private final java.util.function.IntFunction<List<byte[]>> storedUnsignedValues;
+    /** Stored bytes of this SignerInfo's elements where they equal their re-encoding (see StoredElements). */
+    private final StoredElements stored;
+    private final int index;
 
     public RawSignerInfo(ASN1Encodable element) {
-        this(element, k -> null);
+        this(element, StoredElements.NONE, -1);
     }
 
-    /** @param storedUnsignedValues the values of the k-th unsignedAttrs element as stored, where known */
-    public RawSignerInfo(ASN1Encodable element, java.util.function.IntFunction<List<byte[]>> storedUnsignedValues) {
-        this.storedUnsignedValues = storedUnsignedValues;
+    /** @param stored the slices of the SignedData this is the index-th SignerInfo of */
+    public RawSignerInfo(ASN1Encodable element, StoredElements stored, int index) {
+        this.stored = stored;
+        this.index = index;
         try {
             this.sequence = ASN1Sequence.getInstance(element);
             this.parsed = SignerInfo.getInstance(sequence);
@@ -56,7 +58,7 @@ public final class RawSignerInfo {
      * entry must be encoded), or null when not known (see {@link StoredElements}).
      */
     public List<byte[]> unsignedValuesAsStored(int k) {
-        return storedUnsignedValues.apply(k);
+        return index < 0 ? null : stored.unsignedValuesAsStored(index, k);
     }
 
     public ASN1Sequence sequence() {
@@ -133,6 +135,10 @@ public final class RawSignerInfo {
 
     /** Concatenated TLVs of version … signature, as stored (ATSv3 imprint part 3, EN 319 122-1 §5.5.3). */
     public byte[] signedFieldsEncoded() {
+        byte[] sliced = index < 0 ? null : stored.signedFieldsAsStored(index);
+        if (sliced != null) {
+            return sliced;
+        }
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         for (ASN1Encodable e : signedFields()) {
             out.writeBytes(Encodings.asStored(e));

@@ -182,8 +182,7 @@ public final class SignedDataParts {
         List<RawSignerInfo> out = new ArrayList<>();
         int i = 0;
         for (ASN1Encodable e : signedData.getSignerInfos()) {
-            int index = i++;
-            out.add(new RawSignerInfo(e, k -> stored.unsignedValuesAsStored(index, k)));
+            out.add(new RawSignerInfo(e, stored, i++));
         }
         return out;
     }

@@ -23,21 +23,24 @@ public final class StoredElements {
     private final List<Element> revocations;
     /** Per SignerInfo, per unsigned Attribute element, per value; null lists where the shape was unexpected. */
     private final List<List<List<Element>>> unsignedValues;
+    /** Per SignerInfo: version … signature as one slice (they are contiguous), or null. */
+    private final List<Element> signedFields;
 
     /** One element: where it lies, how canonical it is, and (for an OtherRevocationInfoFormat) where its info lies. */
     private record Element(CanonicalTlv tlv, int level, CanonicalTlv inner) {
     }
 
     private StoredElements(byte[] bytes, List<Element> certificates, List<Element> revocations) {
-        this(bytes, certificates, revocations, null);
+        this(bytes, certificates, revocations, null, null);
     }
 
     private StoredElements(byte[] bytes, List<Element> certificates, List<Element> revocations,
-                           List<List<List<Element>>> unsignedValues) {
+                           List<List<List<Element>>> unsignedValues, List<Element> signedFields) {
         this.bytes = bytes;
         this.certificates = certificates;
         this.revocations = revocations;
         this.unsignedValues = unsignedValues;
+        this.signedFields = signedFields;
     }
 
     /** Slices a ContentInfo holding SignedData (a CMS signature or a time-stamp token), as Bouncy Castle parsed it. */
@@ -61,6 +64,7 @@ public final class StoredElements {
         List<Element> certs = List.of();
         List<Element> revs = List.of();
         List<List<List<Element>>> unsigned = null;
+        List<Element> signed = null;
         for (int i = 3; i < sd.size(); i++) {
             CanonicalTlv field = sd.get(i);
             if (field.first() == 0xA0) {
@@ -69,9 +73,10 @@ public final class StoredElements {
                 revs = revs.isEmpty() ? elements(contentInfo, field, true) : null;
             } else if (field.first() == 0x31 && i == sd.size() - 1) {
                 unsigned = signerUnsignedValues(contentInfo, field);
+                signed = signerSignedFields(contentInfo, field);
             }
         }
-        return new StoredElements(contentInfo, certs, revs, unsigned);
+        return new StoredElements(contentInfo, certs, revs, unsigned, signed);
     }
 
     /**
@@ -125,6 +130,14 @@ public final class StoredElements {
         return out;
     }
 
+    /**
+     * The signer-th SignerInfo's fields version … signature, concatenated as {@link Encodings#asStored}
+     * gives each (the ATSv3 imprint part, EN 319 122-1 §5.5.3), or null when they must be encoded.
+     */
+    public byte[] signedFieldsAsStored(int signer) {
+        return slice(signedFields, signer, CanonicalTlv.AS_STORED, false);
+    }
+
     private byte[] slice(List<Element> list, int i, int level, boolean inner) {
         if (list == null || i >= list.size()) {
             return null;
@@ -175,6 +188,41 @@ public final class StoredElements {
             out.add(unsignedAttrs == null ? List.of() : attributeValues(b, unsignedAttrs));
         }
         return out;
+    }
+
+    /** Each SignerInfo's fields before a final [1] unsignedAttrs, as one element (null where the shape differs). */
+    private static List<Element> signerSignedFields(byte[] b, CanonicalTlv signerInfos) {
+        List<CanonicalTlv> signers = children(b, signerInfos);
+        if (signers == null) {
+            return null;
+        }
+        List<Element> out = new ArrayList<>();
+        for (CanonicalTlv signer : signers) {
+            List<CanonicalTlv> fields = signer.first() == 0x30 ? children(b, signer) : null;
+            out.add(fields == null ? null : signedFields(b, signer, fields));
+        }
+        return out;
+    }
+
+    private static Element signedFields(byte[] b, CanonicalTlv signer, List<CanonicalTlv> fields) {
+        int end = signer.end();
+        int level = CanonicalTlv.DER;
+        for (int i = 0; i < fields.size(); i++) {
+            CanonicalTlv f = fields.get(i);
+            if (!f.universal() && f.tagNo() == 1) {
+                if (i != fields.size() - 1) {
+                    return null; // RawSignerInfo.signedFields skips any [1]; only a final one leaves a contiguous run
+                }
+                end = f.start();
+                continue;
+            }
+            level = Math.min(level, f.level(b));
+        }
+        if (level == CanonicalTlv.NONE) {
+            return null;
+        }
+        return new Element(new CanonicalTlv(signer.first(), signer.tagNo(), signer.contentStart(), signer.contentStart(), end),
+                level, null);
     }
 
     private static List<List<Element>> attributeValues(byte[] b, CanonicalTlv attrs) {

@@ -76,6 +76,17 @@ class StoredElementsTest {
     }
 
     @Test
+    void signedFieldsAreOneSliceEqualToTheirReEncodings() {
+        RawSignerInfo signer = lta.signatures().get(0).rawSignerInfo();
+        java.io.ByteArrayOutputStream expected = new java.io.ByteArrayOutputStream();
+        signer.signedFields().forEach(f -> expected.writeBytes(Encodings.asStored(f)));
+        assertThat(lta.parts().stored().signedFieldsAsStored(0)).isEqualTo(expected.toByteArray());
+        assertThat(signer.signedFieldsEncoded()).isEqualTo(expected.toByteArray());
+        // a SignerInfo not read from a SignedData (a countersignature) encodes them
+        assertThat(new RawSignerInfo(signer.sequence()).signedFieldsEncoded()).isEqualTo(expected.toByteArray());
+    }
+
+    @Test
     void tokenMaterialFromSlicesEqualsTheReEncodedOne() {
         for (EmbeddedTimestamp t : lta.signatures().get(0).timestamps()) {
             byte[] token = Encodings.asStored(t.token().toCMSSignedData().toASN1Structure());

@@ -71,6 +71,8 @@ abstract class AttributeList {
                 List<Object> results = new ArrayList<>();
                 Optional<String> error = Optional.empty();
                 Function<ASN1Encodable, ?> decoder = decoders.get(a.getAttrType());
+                // time-stamp tokens are decoded with their stored bytes, which give their encoding cheaply
+                boolean tokens = decoder != null && TimestampKind.of(a.getAttrType()).isPresent();
                 List<byte[]> known = storedValues.apply(k);
                 if (known != null && known.size() != a.getAttrValues().size()) {
                     known = null;
@@ -85,7 +87,7 @@ abstract class AttributeList {
                         continue;
                     }
                     try {
-                        results.add(decoder.apply(v));
+                        results.add(tokens ? Tokens.parse(v, values.get(values.size() - 1)) : decoder.apply(v));
                     } catch (RuntimeException ex) {
                         results.add(UNDECODABLE);
                         if (error.isEmpty()) {

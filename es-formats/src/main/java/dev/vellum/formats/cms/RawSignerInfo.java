@@ -148,6 +148,10 @@ public final class RawSignerInfo {
 
     /** DER SET OF signed attributes: the input of the signature when signed attributes are present (RFC 5652 §5.4). */
     public byte[] signedAttributesForVerification() {
+        byte[] sliced = index < 0 ? null : stored.signedAttributesDer(index);
+        if (sliced != null) {
+            return sliced;
+        }
         return Encodings.der(parsed.getAuthenticatedAttributes());
     }
 }

@@ -25,18 +25,22 @@ public final class StoredElements {
     private final List<List<List<Element>>> unsignedValues;
     /** Per SignerInfo: version … signature as one slice (they are contiguous), or null. */
     private final List<Element> signedFields;
+    /** Per SignerInfo: the [0] signedAttrs, when re-tagged as SET it is their DER SET OF (sorted, DER elements), or null. */
+    private final List<Element> signedAttributes;
 
     /** One element: where it lies, how canonical it is, and (for an OtherRevocationInfoFormat) where its info lies. */
     private record Element(CanonicalTlv tlv, int level, CanonicalTlv inner) {
     }
 
     private StoredElements(byte[] bytes, List<Element> certificates, List<Element> revocations) {
-        this(bytes, certificates, revocations, null, null);
+        this(bytes, certificates, revocations, null, null, null);
     }
 
     private StoredElements(byte[] bytes, List<Element> certificates, List<Element> revocations,
-                           List<List<List<Element>>> unsignedValues, List<Element> signedFields) {
+                           List<List<List<Element>>> unsignedValues, List<Element> signedFields,
+                           List<Element> signedAttributes) {
         this.bytes = bytes;
+        this.signedAttributes = signedAttributes;
         this.certificates = certificates;
         this.revocations = revocations;
         this.unsignedValues = unsignedValues;
@@ -65,6 +69,7 @@ public final class StoredElements {
         List<Element> revs = List.of();
         List<List<List<Element>>> unsigned = null;
         List<Element> signed = null;
+        List<Element> signedAttrs = null;
         for (int i = 3; i < sd.size(); i++) {
             CanonicalTlv field = sd.get(i);
             if (field.first() == 0xA0) {
@@ -74,9 +79,10 @@ public final class StoredElements {
             } else if (field.first() == 0x31 && i == sd.size() - 1) {
                 unsigned = signerUnsignedValues(contentInfo, field);
                 signed = signerSignedFields(contentInfo, field);
+                signedAttrs = signerSignedAttributes(contentInfo, field);
             }
         }
-        return new StoredElements(contentInfo, certs, revs, unsigned, signed);
+        return new StoredElements(contentInfo, certs, revs, unsigned, signed, signedAttrs);
     }
 
     /**
@@ -136,6 +142,20 @@ public final class StoredElements {
      */
     public byte[] signedFieldsAsStored(int signer) {
         return slice(signedFields, signer, CanonicalTlv.AS_STORED, false);
+    }
+
+    /**
+     * The signer-th SignerInfo's signed attributes as {@code Encodings.der} gives the SET OF (the input
+     * of the signature value, RFC 5652 §5.4), or null when they must be encoded: the stored [0] with
+     * the SET tag, when every attribute is DER and they are already in the order Bouncy Castle's
+     * DER sort would give.
+     */
+    public byte[] signedAttributesDer(int signer) {
+        byte[] b = slice(signedAttributes, signer, CanonicalTlv.DER, false);
+        if (b != null) {
+            b[0] = 0x31;
+        }
+        return b;
     }
 
     private byte[] slice(List<Element> list, int i, int level, boolean inner) {
@@ -202,6 +222,66 @@ public final class StoredElements {
             out.add(fields == null ? null : signedFields(b, signer, fields));
         }
         return out;
+    }
+
+    private static List<Element> signerSignedAttributes(byte[] b, CanonicalTlv signerInfos) {
+        List<CanonicalTlv> signers = children(b, signerInfos);
+        if (signers == null) {
+            return null;
+        }
+        List<Element> out = new ArrayList<>();
+        for (CanonicalTlv signer : signers) {
+            List<CanonicalTlv> fields = signer.first() == 0x30 ? children(b, signer) : null;
+            CanonicalTlv attrs = null;
+            if (fields != null) {
+                for (CanonicalTlv f : fields) {
+                    if (f.first() == 0xA0) {
+                        attrs = f;
+                    }
+                }
+            }
+            out.add(attrs == null ? null : derSortedSet(b, attrs));
+        }
+        return out;
+    }
+
+    /**
+     * The [0] as a DER SET OF when its elements are DER and each compares at or above the previous one
+     * the way Bouncy Castle's ASN1Set sort compares DER encodings (a stable sort then keeps them in place).
+     */
+    private static Element derSortedSet(byte[] b, CanonicalTlv set) {
+        List<CanonicalTlv> items = children(b, set);
+        if (items == null) {
+            return null;
+        }
+        for (int i = 0; i < items.size(); i++) {
+            if (items.get(i).level(b) != CanonicalTlv.DER
+                    || i > 0 && compareEncodings(b, items.get(i), items.get(i - 1)) < 0) {
+                return null;
+            }
+        }
+        return new Element(set, CanonicalTlv.DER, null);
+    }
+
+    // Bouncy Castle's ASN1Set.compareEncodings: identifier without the constructed bit, then the octets up
+    // to the shorter length, the last of them compared last
+    private static int compareEncodings(byte[] b, CanonicalTlv x, CanonicalTlv y) {
+        int a0 = b[x.start()] & 0xDF;
+        int b0 = b[y.start()] & 0xDF;
+        if (a0 != b0) {
+            return a0 < b0 ? -1 : 1;
+        }
+        int last = Math.min(x.end() - x.start(), y.end() - y.start()) - 1;
+        for (int i = 1; i < last; i++) {
+            byte p = b[x.start() + i];
+            byte q = b[y.start() + i];
+            if (p != q) {
+                return (p & 0xFF) < (q & 0xFF) ? -1 : 1;
+            }
+        }
+        int p = b[x.start() + last] & 0xFF;
+        int q = b[y.start() + last] & 0xFF;
+        return p < q ? -1 : p > q ? 1 : 0;
     }
 
     private static Element signedFields(byte[] b, CanonicalTlv signer, List<CanonicalTlv> fields) {

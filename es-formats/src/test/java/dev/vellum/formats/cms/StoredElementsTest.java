@@ -87,6 +87,40 @@ class StoredElementsTest {
     }
 
     @Test
+    void signedAttributesAreTheirDerSetWhenAlreadyInDerOrder() {
+        RawSignerInfo signer = lta.signatures().get(0).rawSignerInfo();
+        byte[] der = Encodings.der(signer.parsed().getAuthenticatedAttributes());
+        assertThat(lta.parts().stored().signedAttributesDer(0)).isEqualTo(der);
+        assertThat(signer.signedAttributesForVerification()).isEqualTo(der);
+        // the same attributes stored in the reverse order: Bouncy Castle sorts them, so no slice
+        List<ASN1Encodable> attributes = new java.util.ArrayList<>(List.of(signer.parsed().getAuthenticatedAttributes().toArray()));
+        java.util.Collections.reverse(attributes);
+        byte[] reversed = contentInfoWithSignedAttributes(attributes);
+        StoredElements stored = StoredElements.of(reversed);
+        assertThat(stored.signedAttributesDer(0)).isNull();
+        java.util.Collections.reverse(attributes);
+        assertThat(StoredElements.of(contentInfoWithSignedAttributes(attributes)).signedAttributesDer(0)).isEqualTo(der);
+    }
+
+    // ContentInfo { signedData, [0] SignedData { 1, {}, { data }, { SignerInfo { 1, [0] ski, alg, [0] attributes, alg, sig } } } }
+    private static byte[] contentInfoWithSignedAttributes(List<ASN1Encodable> attributes) {
+        try {
+            org.bouncycastle.asn1.x509.AlgorithmIdentifier alg = new org.bouncycastle.asn1.x509.AlgorithmIdentifier(
+                    org.bouncycastle.asn1.nist.NISTObjectIdentifiers.id_sha256);
+            ASN1Encodable signerInfo = new org.bouncycastle.asn1.DLSequence(new ASN1Encodable[] {new ASN1Integer(3),
+                new org.bouncycastle.asn1.DLTaggedObject(false, 0, new org.bouncycastle.asn1.DEROctetString(new byte[] {1})), alg,
+                new org.bouncycastle.asn1.DLTaggedObject(false, 0, new org.bouncycastle.asn1.DLSequence(attributes.toArray(new ASN1Encodable[0]))),
+                alg, new org.bouncycastle.asn1.DEROctetString(new byte[] {2})});
+            ASN1Encodable signedData = new org.bouncycastle.asn1.DLSequence(new ASN1Encodable[] {new ASN1Integer(1), new DLSet(),
+                new org.bouncycastle.asn1.DLSequence(CadesOids.DATA), new DLSet(signerInfo)});
+            return new org.bouncycastle.asn1.DLSequence(new ASN1Encodable[] {CadesOids.SIGNED_DATA,
+                new org.bouncycastle.asn1.DLTaggedObject(true, 0, signedData)}).getEncoded();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @Test
     void tokenMaterialFromSlicesEqualsTheReEncodedOne() {
         for (EmbeddedTimestamp t : lta.signatures().get(0).timestamps()) {
             byte[] token = Encodings.asStored(t.token().toCMSSignedData().toASN1Structure());

@@ -38,8 +38,12 @@ public final class CadesSignature {
     private final Optional<SignedContent> signedContent;
     private final SignedAttributes signedAttributes;
     private final UnsignedAttributes unsignedAttributes;
+    private final SignerIdentifier signerIdentifier;
 
     private List<CadesSignature> counterSignatures;
+    /** Memoised: every input (document material, attributes, time-stamps) is immutable once read. */
+    private List<X509Certificate> known;
+    private List<X509Certificate> candidates;
     private List<EmbeddedTimestamp> timestamps;
     private Check digestCheck;
     private Check signatureCheck;
@@ -54,7 +58,8 @@ public final class CadesSignature {
         this.parent = parent;
         this.signedContent = parent == null ? parts.content() : Optional.of(SignedContent.of(parent.raw.signatureOctets()));
         this.signedAttributes = new SignedAttributes(raw.signedAttributeSet());
-        this.unsignedAttributes = new UnsignedAttributes(raw.parsed().getUnauthenticatedAttributes());
+        this.unsignedAttributes = new UnsignedAttributes(raw.parsed().getUnauthenticatedAttributes(), raw::unsignedValuesAsStored);
+        this.signerIdentifier = SignerIdentifier.of(raw);
     }
 
     /** "S1", "S2" for top-level signers, "S1.C1" for the first countersignature of S1, and so on. */
@@ -75,7 +80,7 @@ public final class CadesSignature {
     }
 
     public SignerIdentifier signerIdentifier() {
-        return SignerIdentifier.of(raw.parsed().getSID());
+        return signerIdentifier;
     }
 
     public String digestAlgorithmOid() {
@@ -119,19 +124,22 @@ public final class CadesSignature {
      * certificate-values and the reader's extra certificates; if none matches the sid, those matching
      * the signing-certificate(-v2) reference hash.
      */
-    public List<X509Certificate> signerCertificateCandidates() {
-        SignerIdentifier sid = signerIdentifier();
-        List<X509Certificate> pool = knownCertificates();
-        List<X509Certificate> out = new ArrayList<>();
-        for (X509Certificate c : pool) {
-            if (sid.matches(c)) {
-                out.add(c);
+    public synchronized List<X509Certificate> signerCertificateCandidates() {
+        if (candidates == null) {
+            SignerIdentifier sid = signerIdentifier();
+            List<X509Certificate> pool = knownCertificates();
+            List<X509Certificate> out = new ArrayList<>();
+            for (X509Certificate c : pool) {
+                if (sid.matches(c)) {
+                    out.add(c);
+                }
             }
+            if (out.isEmpty()) {
+                signedAttributes.signerCertificateRef().ifPresent(ref -> pool.stream().filter(ref::matches).forEach(out::add));
+            }
+            candidates = List.copyOf(out);
         }
-        if (out.isEmpty()) {
-            signedAttributes.signerCertificateRef().ifPresent(ref -> pool.stream().filter(ref::matches).forEach(out::add));
-        }
-        return out;
+        return new ArrayList<>(candidates);
     }
 
     /** The candidate whose key verifies the signature, else the first candidate. */
@@ -145,14 +153,17 @@ public final class CadesSignature {
     }
 
     /** Every certificate this signature's document carries anywhere, plus the reader's extra ones. */
-    public List<X509Certificate> knownCertificates() {
-        LinkedHashSet<X509Certificate> set = new LinkedHashSet<>(document.signedDataMaterial().certificates());
-        set.addAll(unsignedAttributes.certificateValues());
-        set.addAll(document.extraCertificates());
-        for (EmbeddedTimestamp t : timestamps()) {
-            set.addAll(t.tokenData().certificates());
+    public synchronized List<X509Certificate> knownCertificates() {
+        if (known == null) {
+            LinkedHashSet<X509Certificate> set = new LinkedHashSet<>(document.signedDataMaterial().certificates());
+            set.addAll(unsignedAttributes.certificateValues());
+            set.addAll(document.extraCertificates());
+            for (EmbeddedTimestamp t : timestamps()) {
+                set.addAll(t.tokenData().certificates());
+            }
+            known = List.copyOf(set);
         }
-        return new ArrayList<>(set);
+        return new ArrayList<>(known);
     }
 
     /** Whether the signing certificate matches the signing-certificate(-v2) reference (EN 319 122-1 §5.2.2). */
@@ -246,7 +257,8 @@ public final class CadesSignature {
     public synchronized List<EmbeddedTimestamp> timestamps() {
         if (timestamps == null) {
             try {
-                timestamps = List.copyOf(new dev.vellum.formats.timestamp.TimestampReader(parts, raw, signedContent,
+                timestamps = List.copyOf(new dev.vellum.formats.timestamp.TimestampReader(parts, raw, signedAttributes,
+                        unsignedAttributes, signedContent,
                         parent == null).read());
             } catch (SignatureFormatException e) {
                 throw e;

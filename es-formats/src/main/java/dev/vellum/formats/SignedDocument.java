@@ -37,7 +37,7 @@ public final class SignedDocument {
         } else {
             ValidationData material;
             try {
-                material = Material.fromSignedData(parts.certificateChoices(), parts.revocationChoices());
+                material = Material.fromSignedData(parts.certificateChoices(), parts.revocationChoices(), parts.stored());
             } catch (SignatureFormatException e) {
                 throw new SignatureFormatException("unreadable certificates or CRLs in SignedData: " + e.getMessage(), e);
             }

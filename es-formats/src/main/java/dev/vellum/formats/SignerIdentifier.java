@@ -13,14 +13,14 @@ import org.bouncycastle.asn1.x509.Extension;
 public record SignerIdentifier(Optional<X500Principal> issuer, Optional<BigInteger> serialNumber,
                                Optional<byte[]> subjectKeyIdentifier) {
 
-    static SignerIdentifier of(org.bouncycastle.asn1.cms.SignerIdentifier sid) {
+    static SignerIdentifier of(dev.vellum.formats.cms.RawSignerInfo raw) {
+        org.bouncycastle.asn1.cms.SignerIdentifier sid = raw.parsed().getSID();
         if (sid.isTagged()) {
             return new SignerIdentifier(Optional.empty(), Optional.empty(),
                     Optional.of(ASN1OctetString.getInstance(sid.getId()).getOctets()));
         }
         IssuerAndSerialNumber ias = IssuerAndSerialNumber.getInstance(sid.getId());
-        return new SignerIdentifier(Optional.of(new X500Principal(dev.vellum.formats.cms.Encodings.der(ias.getName()))),
-                Optional.of(ias.getSerialNumber().getValue()), Optional.empty());
+        return new SignerIdentifier(Optional.of(raw.sidIssuer()), Optional.of(ias.getSerialNumber().getValue()), Optional.empty());
     }
 
     /** Whether the certificate is the one this sid names; a certificate with a malformed SKI extension is not. */
@@ -41,8 +41,12 @@ public record SignerIdentifier(Optional<X500Principal> issuer, Optional<BigInteg
             byte[] ski = ASN1OctetString.getInstance(ASN1OctetString.getInstance(ext).getOctets()).getOctets();
             return Arrays.equals(ski, subjectKeyIdentifier.get());
         }
-        return serialNumber.get().equals(certificate.getSerialNumber())
-                && issuer.get().equals(certificate.getIssuerX500Principal());
+        if (!serialNumber.get().equals(certificate.getSerialNumber())) {
+            return false;
+        }
+        X500Principal certificateIssuer = certificate.getIssuerX500Principal();
+        // equal encodings are equal names; otherwise compare by X500Principal's canonical form
+        return Arrays.equals(issuer.get().getEncoded(), certificateIssuer.getEncoded()) || issuer.get().equals(certificateIssuer);
     }
 
     @Override

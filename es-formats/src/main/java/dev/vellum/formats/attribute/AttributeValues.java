@@ -56,7 +56,53 @@ final class AttributeValues {
     }
 
     static Instant signingTime(ASN1Encodable v) {
-        return Time.getInstance(v).getDate().toInstant();
+        Time time = Time.getInstance(v);
+        if (time.toASN1Primitive() instanceof ASN1UTCTime utc) {
+            Optional<Instant> plain = plainUtcTime(utc);
+            if (plain.isPresent()) {
+                return plain.get();
+            }
+        }
+        return time.getDate().toInstant();
+    }
+
+    /**
+     * A UTCTime of the RFC 5280 §4.1.2.5.1 form YYMMDDHHMMSSZ with every field in range, read
+     * directly (years 50-99 are 19YY, as Bouncy Castle's getAdjustedDate reads them); any other form
+     * is left to Bouncy Castle, whose lenient SimpleDateFormat parsing is slower.
+     */
+    static Optional<Instant> plainUtcTime(ASN1UTCTime utc) {
+        byte[] tlv;
+        try {
+            tlv = utc.getEncoded();
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+        if (tlv.length != 15 || tlv[1] != 13 || tlv[14] != 'Z') {
+            return Optional.empty();
+        }
+        for (int i = 2; i < 14; i++) {
+            if (tlv[i] < '0' || tlv[i] > '9') {
+                return Optional.empty();
+            }
+        }
+        int yy = twoDigits(tlv, 2);
+        int month = twoDigits(tlv, 4);
+        int day = twoDigits(tlv, 6);
+        int hour = twoDigits(tlv, 8);
+        int minute = twoDigits(tlv, 10);
+        int second = twoDigits(tlv, 12);
+        int year = (yy < 50 ? 2000 : 1900) + yy;
+        if (month < 1 || month > 12 || day < 1 || day > java.time.YearMonth.of(year, month).lengthOfMonth()
+                || hour > 23 || minute > 59 || second > 59) {
+            return Optional.empty();
+        }
+        return Optional.of(java.time.LocalDateTime.of(year, month, day, hour, minute, second)
+                .toInstant(java.time.ZoneOffset.UTC));
+    }
+
+    private static int twoDigits(byte[] b, int at) {
+        return (b[at] - '0') * 10 + (b[at + 1] - '0');
     }
 
     static String mimeType(ASN1Encodable v) {

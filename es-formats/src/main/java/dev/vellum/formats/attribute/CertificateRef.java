@@ -1,7 +1,6 @@
 package dev.vellum.formats.attribute;
 
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
 import java.util.Arrays;
@@ -34,9 +33,10 @@ public record CertificateRef(Source source, String hashAlgorithmOid, byte[] hash
     /** Whether {@code certificate}'s DER hash equals this reference's hash (the binding; EN 319 122-1 §5.2.2.3). */
     public boolean matches(X509Certificate certificate) {
         try {
-            MessageDigest md = MessageDigest.getInstance(hashAlgorithmOid, dev.vellum.formats.cms.Bc.PROVIDER);
+            // the JDK's digest where it has the algorithm (intrinsic SHA-2), else Bouncy Castle's: the same hash
+            MessageDigest md = dev.vellum.formats.timestamp.Digests.forOid(hashAlgorithmOid);
             return Arrays.equals(md.digest(certificate.getEncoded()), hash);
-        } catch (NoSuchAlgorithmException | CertificateEncodingException e) {
+        } catch (dev.vellum.formats.SignatureFormatException | CertificateEncodingException e) {
             return false;
         }
     }

@@ -37,30 +37,30 @@ public final class SignedAttributes extends AttributeList {
     }
 
     public Optional<String> contentType() {
-        return first(CadesOids.CONTENT_TYPE, AttributeValues::contentType);
+        return firstDecoded(CadesOids.CONTENT_TYPE);
     }
 
     public Optional<byte[]> messageDigest() {
-        return first(CadesOids.MESSAGE_DIGEST, AttributeValues::octets);
+        return this.<byte[]>firstDecoded(CadesOids.MESSAGE_DIGEST).map(byte[]::clone);
     }
 
     public Optional<Instant> signingTime() {
-        return first(CadesOids.SIGNING_TIME, AttributeValues::signingTime);
+        return firstDecoded(CadesOids.SIGNING_TIME);
     }
 
     /** ESS signing-certificate (v1, SHA-1) references; the first is the signer's. */
     public List<CertificateRef> signingCertificateV1() {
-        return flat(values(CadesOids.SIGNING_CERTIFICATE, AttributeValues::signingCertificateV1));
+        return flat(decodedValues(CadesOids.SIGNING_CERTIFICATE));
     }
 
     /** ESS signing-certificate-v2 references; the first is the signer's. */
     public List<CertificateRef> signingCertificateV2() {
-        return flat(values(CadesOids.SIGNING_CERTIFICATE_V2, AttributeValues::signingCertificateV2));
+        return flat(decodedValues(CadesOids.SIGNING_CERTIFICATE_V2));
     }
 
     /** The deprecated other-signing-certificate references. */
     public List<CertificateRef> otherSigningCertificate() {
-        return flat(values(CadesOids.OTHER_SIGNING_CERTIFICATE, AttributeValues::otherSigningCertificate));
+        return flat(decodedValues(CadesOids.OTHER_SIGNING_CERTIFICATE));
     }
 
     /** The signer's own certificate reference: first of v2, else v1, else other-signing-certificate. */
@@ -74,27 +74,27 @@ public final class SignedAttributes extends AttributeList {
     }
 
     public Optional<SignaturePolicyId> signaturePolicy() {
-        return first(CadesOids.SIGNATURE_POLICY, AttributeValues::signaturePolicy);
+        return firstDecoded(CadesOids.SIGNATURE_POLICY);
     }
 
     public List<CommitmentTypeIndication> commitmentTypes() {
-        return values(CadesOids.COMMITMENT_TYPE, AttributeValues::commitmentType);
+        return decodedValues(CadesOids.COMMITMENT_TYPE);
     }
 
     public Optional<SignerLocation> signerLocation() {
-        return first(CadesOids.SIGNER_LOCATION, AttributeValues::signerLocation);
+        return firstDecoded(CadesOids.SIGNER_LOCATION);
     }
 
     public Optional<ContentHints> contentHints() {
-        return first(CadesOids.CONTENT_HINTS, AttributeValues::contentHints);
+        return firstDecoded(CadesOids.CONTENT_HINTS);
     }
 
     public Optional<String> mimeType() {
-        return first(CadesOids.MIME_TYPE, AttributeValues::mimeType);
+        return firstDecoded(CadesOids.MIME_TYPE);
     }
 
     public Optional<byte[]> contentIdentifier() {
-        return first(CadesOids.CONTENT_IDENTIFIER, AttributeValues::octets);
+        return this.<byte[]>firstDecoded(CadesOids.CONTENT_IDENTIFIER).map(byte[]::clone);
     }
 
     /** The content-reference value as stored (RFC 2634 ContentReference). */
@@ -103,15 +103,15 @@ public final class SignedAttributes extends AttributeList {
     }
 
     public Optional<SecurityLabel> securityLabel() {
-        return first(CadesOids.SECURITY_LABEL, AttributeValues::securityLabel);
+        return firstDecoded(CadesOids.SECURITY_LABEL);
     }
 
     public Optional<ReceiptRequest> receiptRequest() {
-        return first(CadesOids.RECEIPT_REQUEST, AttributeValues::receiptRequest);
+        return firstDecoded(CadesOids.RECEIPT_REQUEST);
     }
 
     public Optional<AlgorithmProtection> algorithmProtection() {
-        return first(CadesOids.CMS_ALGORITHM_PROTECTION, AttributeValues::algorithmProtection);
+        return firstDecoded(CadesOids.CMS_ALGORITHM_PROTECTION);
     }
 
     /** signer-attributes (v1) or signer-attributes-v2 values as stored. */

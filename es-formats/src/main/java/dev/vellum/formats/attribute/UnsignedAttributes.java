@@ -38,33 +38,41 @@ public final class UnsignedAttributes extends AttributeList {
         super(set, false, DECODERS);
     }
 
+    /**
+     * @param storedValues the values of the k-th element of {@code set}, as stored, where the reader
+     *     already holds them (see {@link dev.vellum.formats.cms.StoredElements}); null or null entries: encode
+     */
+    public UnsignedAttributes(ASN1Set set, java.util.function.IntFunction<List<byte[]>> storedValues) {
+        super(set, false, DECODERS, storedValues);
+    }
+
     /** complete-certificate-references (ES-C; EN 319 122-1 A.1.1.1). */
     public List<CertificateRef> completeCertificateRefs() {
-        return flat(values(CadesOids.COMPLETE_CERTIFICATE_REFS, AttributeValues::otherCertIds));
+        return flat(decodedValues(CadesOids.COMPLETE_CERTIFICATE_REFS));
     }
 
     /** complete-revocation-references (ES-C; EN 319 122-1 A.1.2.1), one entry per certificate. */
     public List<RevocationRefs> completeRevocationRefs() {
-        return flat(values(CadesOids.COMPLETE_REVOCATION_REFS, AttributeValues::revocationRefs));
+        return flat(decodedValues(CadesOids.COMPLETE_REVOCATION_REFS));
     }
 
     public List<CertificateRef> attributeCertificateRefs() {
-        return flat(values(CadesOids.ATTRIBUTE_CERTIFICATE_REFS, AttributeValues::otherCertIds));
+        return flat(decodedValues(CadesOids.ATTRIBUTE_CERTIFICATE_REFS));
     }
 
     public List<RevocationRefs> attributeRevocationRefs() {
-        return flat(values(CadesOids.ATTRIBUTE_REVOCATION_REFS, AttributeValues::revocationRefs));
+        return flat(decodedValues(CadesOids.ATTRIBUTE_REVOCATION_REFS));
     }
 
     /** certificate-values (ES-X-L; EN 319 122-1 A.1.1.2). */
     public List<X509Certificate> certificateValues() {
-        return flat(values(CadesOids.CERTIFICATE_VALUES, Material::certificateValues));
+        return flat(decodedValues(CadesOids.CERTIFICATE_VALUES));
     }
 
     /** revocation-values (ES-X-L; EN 319 122-1 A.1.2.2). */
     public ValidationData revocationValues() {
         ValidationData all = ValidationData.EMPTY;
-        for (ValidationData d : values(CadesOids.REVOCATION_VALUES, Material::revocationValues)) {
+        for (ValidationData d : this.<ValidationData>decodedValues(CadesOids.REVOCATION_VALUES)) {
             all = all.plus(d);
         }
         return all;

@@ -24,7 +24,30 @@ public final class Material {
     private Material() {
     }
 
+    /**
+     * Certificates by their DER: the same CA, TSA and signer certificates recur in every signature of
+     * a batch, and an X509Certificate is immutable. Bounded; only readable certificates are kept.
+     */
+    private static final int MAX_DECODED = 2_000;
+    private static final java.util.concurrent.ConcurrentHashMap<DerBytes, X509Certificate> DECODED =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** The certificate of these DER bytes (the array is not kept: the certificate holds its own copy). */
     public static X509Certificate certificate(byte[] der) {
+        DerBytes key = new DerBytes(der);
+        X509Certificate known = DECODED.get(key);
+        if (known != null) {
+            return known;
+        }
+        X509Certificate decoded = decode(der);
+        if (DECODED.size() >= MAX_DECODED) {
+            DECODED.clear();
+        }
+        DECODED.putIfAbsent(new DerBytes(der.clone()), decoded);
+        return decoded;
+    }
+
+    private static X509Certificate decode(byte[] der) {
         try {
             return (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(new ByteArrayInputStream(der));
         } catch (CertificateException | RuntimeException e) {
@@ -51,31 +74,50 @@ public final class Material {
 
     /** SignedData.certificates / crls elements; unknown choices (attribute certs, other formats) are skipped. */
     public static ValidationData fromSignedData(List<ASN1Encodable> certificateChoices, List<ASN1Encodable> revocationChoices) {
+        return fromSignedData(certificateChoices, revocationChoices, StoredElements.NONE);
+    }
+
+    /**
+     * As {@link #fromSignedData(List, List)}, taking each element's DER from {@code stored} where it holds
+     * it (the same bytes {@link Encodings#der} gives) instead of encoding it.
+     */
+    public static ValidationData fromSignedData(List<ASN1Encodable> certificateChoices, List<ASN1Encodable> revocationChoices,
+                                                StoredElements stored) {
+        if (!stored.alignedWith(certificateChoices.size(), revocationChoices.size())) {
+            stored = StoredElements.NONE;
+        }
         List<X509Certificate> certs = new ArrayList<>();
-        for (ASN1Encodable c : certificateChoices) {
+        for (int i = 0; i < certificateChoices.size(); i++) {
+            ASN1Encodable c = certificateChoices.get(i);
             if (c.toASN1Primitive() instanceof ASN1Sequence) {
-                certs.add(certificate(Encodings.der(c)));
+                byte[] der = stored.certificateDer(i);
+                certs.add(certificate(der != null ? der : Encodings.der(c)));
             }
         }
         List<X509CRL> crls = new ArrayList<>();
         List<OcspResponseData> ocsps = new ArrayList<>();
-        for (ASN1Encodable r : revocationChoices) {
-            ASN1Encodable p = r.toASN1Primitive();
+        for (int i = 0; i < revocationChoices.size(); i++) {
+            ASN1Encodable p = revocationChoices.get(i).toASN1Primitive();
             if (p instanceof ASN1Sequence) {
-                crls.add(crl(Encodings.der(p)));
+                byte[] der = stored.revocationDer(i);
+                crls.add(crl(der != null ? der : Encodings.der(p)));
             } else if (p instanceof ASN1TaggedObject t && t.getTagNo() == 1) {
                 OtherRevocationInfoFormat other = OtherRevocationInfoFormat.getInstance(t, false);
-                ocspFromOther(other, ocsps);
+                ocspFromOther(other, stored.otherRevocationInfoDer(i), ocsps);
             }
         }
         return new ValidationData(certs, crls, ocsps);
     }
 
     private static void ocspFromOther(OtherRevocationInfoFormat other, List<OcspResponseData> out) {
+        ocspFromOther(other, null, out);
+    }
+
+    private static void ocspFromOther(OtherRevocationInfoFormat other, byte[] storedInfoDer, List<OcspResponseData> out) {
         if (CadesOids.RI_OCSP_RESPONSE.equals(other.getInfoFormat())) {
-            out.add(OcspResponseData.fromOcspResponse(Encodings.der(other.getInfo())));
+            out.add(OcspResponseData.fromOcspResponse(storedInfoDer != null ? storedInfoDer : Encodings.der(other.getInfo())));
         } else if (CadesOids.OCSP_BASIC.equals(other.getInfoFormat())) {
-            out.add(OcspResponseData.fromBasicResponse(Encodings.der(other.getInfo())));
+            out.add(OcspResponseData.fromBasicResponse(storedInfoDer != null ? storedInfoDer : Encodings.der(other.getInfo())));
         }
     }
 

@@ -19,8 +19,21 @@ import org.bouncycastle.asn1.cms.SignerInfo;
 public final class RawSignerInfo {
     private final ASN1Sequence sequence;
     private final SignerInfo parsed;
+    /** The sid's issuer when the sid is issuerAndSerialNumber, parsed once here; null for a subjectKeyIdentifier sid. */
+    private final javax.security.auth.x500.X500Principal sidIssuer;
+
+    /** Stored bytes of this SignerInfo's elements where they equal their re-encoding (see StoredElements). */
+    private final StoredElements stored;
+    private final int index;
 
     public RawSignerInfo(ASN1Encodable element) {
+        this(element, StoredElements.NONE, -1);
+    }
+
+    /** @param stored the slices of the SignedData this is the index-th SignerInfo of */
+    public RawSignerInfo(ASN1Encodable element, StoredElements stored, int index) {
+        this.stored = stored;
+        this.index = index;
         try {
             this.sequence = ASN1Sequence.getInstance(element);
             this.parsed = SignerInfo.getInstance(sequence);
@@ -29,14 +42,23 @@ public final class RawSignerInfo {
             parsed.getDigestEncryptionAlgorithm().getAlgorithm();
             if (parsed.getSID().isTagged()) {
                 org.bouncycastle.asn1.ASN1OctetString.getInstance(parsed.getSID().getId());
+                this.sidIssuer = null;
             } else {
                 var ias = org.bouncycastle.asn1.cms.IssuerAndSerialNumber.getInstance(parsed.getSID().getId());
-                new javax.security.auth.x500.X500Principal(Encodings.der(ias.getName()));
+                this.sidIssuer = new javax.security.auth.x500.X500Principal(Encodings.der(ias.getName()));
                 ias.getSerialNumber().getValue();
             }
         } catch (RuntimeException e) {
             throw new SignatureFormatException("malformed SignerInfo: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The values of the k-th element of unsignedAttrs, each as {@link Encodings#asStored} gives it (a null
+     * entry must be encoded), or null when not known (see {@link StoredElements}).
+     */
+    public List<byte[]> unsignedValuesAsStored(int k) {
+        return index < 0 ? null : stored.unsignedValuesAsStored(index, k);
     }
 
     public ASN1Sequence sequence() {
@@ -45,6 +67,11 @@ public final class RawSignerInfo {
 
     public SignerInfo parsed() {
         return parsed;
+    }
+
+    /** The sid's issuer (RFC 5652 §5.3 issuerAndSerialNumber), or null when the sid is a subjectKeyIdentifier. */
+    public javax.security.auth.x500.X500Principal sidIssuer() {
+        return sidIssuer;
     }
 
     public byte[] signatureOctets() {
@@ -108,6 +135,10 @@ public final class RawSignerInfo {
 
     /** Concatenated TLVs of version … signature, as stored (ATSv3 imprint part 3, EN 319 122-1 §5.5.3). */
     public byte[] signedFieldsEncoded() {
+        byte[] sliced = index < 0 ? null : stored.signedFieldsAsStored(index);
+        if (sliced != null) {
+            return sliced;
+        }
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         for (ASN1Encodable e : signedFields()) {
             out.writeBytes(Encodings.asStored(e));
@@ -117,6 +148,10 @@ public final class RawSignerInfo {
 
     /** DER SET OF signed attributes: the input of the signature when signed attributes are present (RFC 5652 §5.4). */
     public byte[] signedAttributesForVerification() {
+        byte[] sliced = index < 0 ? null : stored.signedAttributesDer(index);
+        if (sliced != null) {
+            return sliced;
+        }
         return Encodings.der(parsed.getAuthenticatedAttributes());
     }
 }

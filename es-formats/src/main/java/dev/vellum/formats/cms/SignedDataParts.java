@@ -38,10 +38,13 @@ public final class SignedDataParts {
     private final CMSSignedData cms;
     private final Optional<SignedContent> content;
     private final Optional<StreamedEnvelope> streamed;
+    private final StoredElements stored;
 
     private SignedDataParts(byte[] encoded, ContentInfo contentInfo, SignedData signedData, CMSSignedData cms,
                             Optional<SignedContent> content, Optional<StreamedEnvelope> streamed) {
         this.encoded = encoded;
+        StoredElements s = StoredElements.of(encoded);
+        this.stored = s.alignedWith(size(signedData.getCertificates()), size(signedData.getCRLs())) ? s : StoredElements.NONE;
         this.contentInfo = contentInfo;
         this.signedData = signedData;
         this.cms = cms;
@@ -177,10 +180,42 @@ public final class SignedDataParts {
     /** The SignerInfos as stored, in order. */
     public List<RawSignerInfo> rawSigners() {
         List<RawSignerInfo> out = new ArrayList<>();
+        int i = 0;
         for (ASN1Encodable e : signedData.getSignerInfos()) {
-            out.add(new RawSignerInfo(e));
+            out.add(new RawSignerInfo(e, stored, i++));
         }
         return out;
+    }
+
+    /** Stored bytes of certificates, revocation choices and unsigned attribute values, where they equal the re-encoding. */
+    public StoredElements stored() {
+        return stored;
+    }
+
+    /** Each CertificateChoices as {@link Encodings#asStored} gives it, in order (the ATSv3 hash-index inputs). */
+    public List<byte[]> certificateChoiceEncodings() {
+        List<byte[]> out = new ArrayList<>();
+        List<ASN1Encodable> choices = certificateChoices();
+        for (int i = 0; i < choices.size(); i++) {
+            byte[] b = stored.certificateAsStored(i);
+            out.add(b != null ? b : Encodings.asStored(choices.get(i)));
+        }
+        return out;
+    }
+
+    /** Each RevocationInfoChoice as {@link Encodings#asStored} gives it (OCSP with its [1] tag), in order. */
+    public List<byte[]> revocationChoiceEncodings() {
+        List<byte[]> out = new ArrayList<>();
+        List<ASN1Encodable> choices = revocationChoices();
+        for (int i = 0; i < choices.size(); i++) {
+            byte[] b = stored.revocationAsStored(i);
+            out.add(b != null ? b : Encodings.asStored(choices.get(i)));
+        }
+        return out;
+    }
+
+    private static int size(ASN1Set set) {
+        return set == null ? 0 : set.size();
     }
 
     /** Whether the stored ContentInfo uses indefinite lengths (BER); rewrites keep that choice. */

@@ -96,6 +96,16 @@ public final class AtsHashIndexCodec {
         return out;
     }
 
+    /** H(each input): the v3 entries from {@code UnsignedAttributes.typeAndValueEncodings()} (EN 319 122-1 §5.5.2). */
+    public static List<byte[]> digests(String hashOid, List<byte[]> inputs) {
+        MessageDigest md = Digests.forOid(hashOid);
+        List<byte[]> out = new ArrayList<>(inputs.size());
+        for (byte[] input : inputs) {
+            out.add(md.digest(input));
+        }
+        return out;
+    }
+
     /** v1/v2 entries: H(whole Attribute) per attribute (STANDARDS.md §1.2 F2). */
     public static List<byte[]> unsignedAttributeHashes(String hashOid, List<Attribute> unsignedAttributes) {
         List<byte[]> out = new ArrayList<>();

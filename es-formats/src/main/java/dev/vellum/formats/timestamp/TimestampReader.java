@@ -3,10 +3,13 @@ package dev.vellum.formats.timestamp;
 import dev.vellum.formats.Check;
 import dev.vellum.formats.SignedContent;
 import dev.vellum.formats.ValidationData;
+import dev.vellum.formats.attribute.SignedAttributes;
+import dev.vellum.formats.attribute.UnsignedAttributes;
 import dev.vellum.formats.cms.CadesOids;
 import dev.vellum.formats.cms.Encodings;
 import dev.vellum.formats.cms.RawSignerInfo;
 import dev.vellum.formats.cms.SignedDataParts;
+import dev.vellum.formats.cms.StoredElements;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -26,16 +29,23 @@ import org.bouncycastle.util.encoders.Hex;
 public final class TimestampReader {
     private final SignedDataParts parts;
     private final RawSignerInfo signer;
+    private final SignedAttributes signedAttributes;
+    private final UnsignedAttributes unsignedAttributes;
     private final Optional<SignedContent> content;
     private final boolean topLevel;
 
     /**
      * @param content what the signer signed: the document content, or the parent's signature value
      *     for a countersignature
+     * @param signedAttributes {@code signer}'s signed attributes, unsignedAttributes its unsigned ones, as
+     *     read (their time-stamp tokens were decoded then, and are not decoded again)
      */
-    public TimestampReader(SignedDataParts parts, RawSignerInfo signer, Optional<SignedContent> content, boolean topLevel) {
+    public TimestampReader(SignedDataParts parts, RawSignerInfo signer, SignedAttributes signedAttributes,
+                           UnsignedAttributes unsignedAttributes, Optional<SignedContent> content, boolean topLevel) {
         this.parts = parts;
         this.signer = signer;
+        this.signedAttributes = signedAttributes;
+        this.unsignedAttributes = unsignedAttributes;
         this.content = content;
         this.topLevel = topLevel;
     }
@@ -43,33 +53,35 @@ public final class TimestampReader {
     public List<EmbeddedTimestamp> read() {
         List<EmbeddedTimestamp> out = new ArrayList<>();
         Map<TimestampKind, Integer> counters = new EnumMap<>(TimestampKind.class);
-        for (Attribute a : signer.signedAttributes()) {
+        for (Attribute a : signedAttributes.asn1()) {
             if (a.getAttrType().equals(CadesOids.CONTENT_TIMESTAMP)) {
-                addAll(out, counters, TimestampKind.CONTENT, a);
+                addAll(out, counters, TimestampKind.CONTENT, a, signedAttributes.timestampTokens(a), signedAttributes.storedValues(a));
             }
         }
-        List<Attribute> unsigned = signer.unsignedAttributes();
-        for (Attribute a : unsigned) {
-            TimestampKind.of(a.getAttrType()).filter(k -> k != TimestampKind.CONTENT)
-                    .ifPresent(k -> addAll(out, counters, k, a));
+        for (Attribute a : unsignedAttributes.asn1()) {
+            Optional<TimestampKind> kind = TimestampKind.of(a.getAttrType()).filter(k -> k != TimestampKind.CONTENT);
+            if (kind.isPresent()) {
+                addAll(out, counters, kind.get(), a, unsignedAttributes.timestampTokens(a), unsignedAttributes.storedValues(a));
+            }
         }
         return out;
     }
 
-    private void addAll(List<EmbeddedTimestamp> out, Map<TimestampKind, Integer> counters, TimestampKind kind, Attribute a) {
-        for (ASN1Encodable v : a.getAttrValues()) {
-            TimeStampToken token;
-            try {
-                token = Tokens.parse(v);
-            } catch (IllegalArgumentException e) {
+    private void addAll(List<EmbeddedTimestamp> out, Map<TimestampKind, Integer> counters, TimestampKind kind, Attribute a,
+                        List<Optional<TimeStampToken>> tokens, List<byte[]> stored) {
+        for (int j = 0; j < tokens.size(); j++) {
+            Optional<TimeStampToken> token = tokens.get(j);
+            if (token.isEmpty()) {
                 continue;
             }
             int index = counters.merge(kind, 1, Integer::sum) - 1;
-            out.add(build(kind, index, token, a));
+            StoredElements inside = stored != null && j < stored.size() ? StoredElements.of(stored.get(j)) : StoredElements.NONE;
+            out.add(build(kind, index, token.get(), a, inside));
         }
     }
 
-    private EmbeddedTimestamp build(TimestampKind kind, int index, TimeStampToken token, Attribute attribute) {
+    private EmbeddedTimestamp build(TimestampKind kind, int index, TimeStampToken token, Attribute attribute,
+                                    StoredElements inside) {
         String alg = token.getTimeStampInfo().getMessageImprintAlgOID().getId();
         byte[] imprint = token.getTimeStampInfo().getMessageImprintDigest();
         Optional<AtsHashIndex> hashIndex = Optional.empty();
@@ -77,7 +89,7 @@ public final class TimestampReader {
         Check check;
         ValidationData data;
         try {
-            data = Tokens.material(token);
+            data = Tokens.material(token, inside);
         } catch (RuntimeException e) {
             data = ValidationData.EMPTY;
         }
@@ -119,7 +131,7 @@ public final class TimestampReader {
         // covered: every unsigned attribute except this ATS and archive time-stamps not older than it;
         // DER SET order is not chronological, so decide by genTime (trap 4)
         List<Attribute> covered = new ArrayList<>();
-        for (Attribute a : signer.unsignedAttributes()) {
+        for (Attribute a : unsignedAttributes.asn1()) {
             if (a == self || a.equals(self)) {
                 continue;
             }
@@ -143,13 +155,9 @@ public final class TimestampReader {
         return Check.failed("ATSv2 imprint does not match in either TS 101 733 variant");
     }
 
-    private static boolean olderThan(Attribute a, Instant genTime) {
-        for (ASN1Encodable v : a.getAttrValues()) {
-            try {
-                if (!Tokens.parse(v).getTimeStampInfo().getGenTime().toInstant().isBefore(genTime)) {
-                    return false;
-                }
-            } catch (IllegalArgumentException e) {
+    private boolean olderThan(Attribute a, Instant genTime) {
+        for (Optional<TimeStampToken> token : unsignedAttributes.timestampTokens(a)) {
+            if (token.isEmpty() || !token.get().getTimeStampInfo().getGenTime().toInstant().isBefore(genTime)) {
                 return false;
             }
         }
@@ -172,13 +180,11 @@ public final class TimestampReader {
     /** Every index entry must match an element present now; newer elements are merely unprotected (EN 319 122-1 §5.5.2). */
     private Check checkIndex(AtsHashIndex idx) {
         String alg = idx.hashAlgorithmOid();
-        List<byte[]> certs = new ArrayList<>();
-        parts.certificateChoices().forEach(c -> certs.add(Digests.digest(alg, Encodings.asStored(c))));
-        List<byte[]> crls = new ArrayList<>();
-        parts.revocationChoices().forEach(c -> crls.add(Digests.digest(alg, Encodings.asStored(c))));
+        List<byte[]> certs = AtsHashIndexCodec.digests(alg, parts.certificateChoiceEncodings());
+        List<byte[]> crls = AtsHashIndexCodec.digests(alg, parts.revocationChoiceEncodings());
         List<byte[]> attrs = idx.version() == 3
-                ? AtsHashIndexCodec.unsignedAttributeValueHashes(alg, signer.unsignedAttributes())
-                : AtsHashIndexCodec.unsignedAttributeHashes(alg, signer.unsignedAttributes());
+                ? AtsHashIndexCodec.digests(alg, unsignedAttributes.typeAndValueEncodings())
+                : AtsHashIndexCodec.unsignedAttributeHashes(alg, unsignedAttributes.asn1());
         for (byte[] h : idx.certificates()) {
             if (!contains(certs, h)) {
                 return Check.failed("certificatesHashIndex entry " + Hex.toHexString(h) + " matches no certificate");

@@ -15,7 +15,8 @@ import java.util.Optional;
  * Mail's {@code MimeMultipart}: a hand-written fast path, because Jakarta's general parser
  * reads the body through a mark/reset stream one boundary-sized window at a time, copies what it
  * skips and re-reads it on every reset, which was about 40 % of validating an S/MIME message. Here
- * the delimiters are found with one Horspool search over the message array and every part is a
+ * the dashes that may start a delimiter are found with a word-wise scan of the message array
+ * (they are rare in mail), a delimiter is taken only at the start of a line, and every part is a
  * window of that array (nothing is copied); each part's headers are still read by Jakarta Mail.
  *
  * <p>The delimiter rules are RFC 2046 §5.1.1 as Jakarta applies them: a delimiter is "--boundary"
@@ -101,73 +102,81 @@ public final class MultipartSplitter {
     /** The [start, end) of every body part of the multipart body buf[from, to), or null if unusual. */
     static List<int[]> ranges(byte[] buf, int from, int to, byte[] delimiter) {
         int pos = firstPartStart(buf, from, to, delimiter);
-        if (pos < 0) {
-            return null;
-        }
-        Finder finder = new Finder(delimiter);
         List<int[]> out = new ArrayList<>(2);
-        while (true) {
+        while (pos >= 0) {
             int start = pos;
             int bodyStart = skipHeaders(buf, pos, to);
             if (bodyStart < 0) {
                 return null;
             }
-            int p = bodyStart;
-            while (true) {
-                int m = finder.find(buf, p, to);
-                if (m < 0) {
+            int next = -1;
+            int end = bodyStart;
+            for (int k = bodyStart; next == -1; k++) {
+                k = ByteScan.indexOf(buf, (byte) '-', k, to);
+                if (k < 0) {
                     return null; // no close delimiter: Jakarta keeps a truncated last part
                 }
-                int eol;
-                if (m == bodyStart) {
-                    eol = 0;
-                } else if (buf[m - 1] == '\n') {
-                    eol = m - 2 >= bodyStart && buf[m - 2] == '\r' ? 2 : 1;
-                } else if (buf[m - 1] == '\r') {
-                    return null; // a bare CR that Jakarta would take for a line break
-                } else {
-                    p = m + 1;
-                    continue;
-                }
-                int q = m + delimiter.length;
-                if (q < to && buf[q] == '-') {
-                    if (q + 1 < to && buf[q + 1] == '-') {
-                        out.add(new int[] {start, m - eol});
-                        return out; // close delimiter; the epilogue is ignored (RFC 2046 §5.1.1)
+                if (k == bodyStart) {
+                    end = k; // a delimiter right at the body start needs no line break (Jakarta's first window)
+                } else if (buf[k - 1] == '\n') {
+                    end = k - 2 >= bodyStart && buf[k - 2] == '\r' ? k - 2 : k - 1; // the line break belongs to the delimiter
+                } else if (buf[k - 1] == '\r') {
+                    if (delimiterEnd(buf, k, to, delimiter) != -1) {
+                        return null; // a bare CR that Jakarta would take for a line break
                     }
-                    p = m + 1;
                     continue;
-                }
-                while (q < to && (buf[q] == ' ' || buf[q] == '\t')) {
-                    q++; // transport padding
-                }
-                if (q < to && buf[q] == '\n') {
-                    pos = q + 1;
-                } else if (q + 1 < to && buf[q] == '\r' && buf[q + 1] == '\n') {
-                    pos = q + 2;
-                } else if (q < to && buf[q] == '\r') {
-                    return null;
                 } else {
-                    p = m + 1;
                     continue;
                 }
-                out.add(new int[] {start, m - eol});
-                break;
+                next = delimiterEnd(buf, k, to, delimiter);
             }
+            if (next == -3) {
+                return null;
+            }
+            out.add(new int[] {start, end});
+            if (next == -2) {
+                return out; // close delimiter; the epilogue is ignored (RFC 2046 §5.1.1)
+            }
+            pos = next;
         }
+        return null;
+    }
+
+    /**
+     * Whether a delimiter line starts at {@code at}: -1 if not, -2 for the close delimiter, -3 for
+     * one ended by a bare CR (unusual), else the offset just past its line break. Transport padding
+     * (spaces, tabs) may follow the boundary.
+     */
+    private static int delimiterEnd(byte[] buf, int at, int to, byte[] delimiter) {
+        if (!startsWith(buf, at, to, delimiter)) {
+            return -1;
+        }
+        int q = at + delimiter.length;
+        if (q < to && buf[q] == '-') {
+            return q + 1 < to && buf[q + 1] == '-' ? -2 : -1;
+        }
+        while (q < to && (buf[q] == ' ' || buf[q] == '\t')) {
+            q++;
+        }
+        if (q < to && buf[q] == '\n') {
+            return q + 1;
+        }
+        if (q < to && buf[q] == '\r') {
+            return q + 1 < to && buf[q + 1] == '\n' ? q + 2 : -3;
+        }
+        return -1;
     }
 
     /** Just past the first delimiter line, matched line by line through the preamble; -1 if none. */
     private static int firstPartStart(byte[] buf, int from, int to, byte[] delimiter) {
         int pos = from;
         while (pos < to) {
-            int nl = indexOf(buf, (byte) '\n', pos, to);
-            int next = nl < 0 ? to : nl + 1;
-            int lineEnd = nl < 0 ? to : nl > pos && buf[nl - 1] == '\r' ? nl - 1 : nl;
-            if (indexOf(buf, (byte) '\r', pos, lineEnd) >= 0) {
+            int lineEnd = lineEnd(buf, pos, to);
+            if (lineEnd < -1) {
                 return -1;
             }
-            int t = lineEnd;
+            int next = lineEnd < 0 ? to : buf[lineEnd] == '\r' ? lineEnd + 2 : lineEnd + 1;
+            int t = lineEnd < 0 ? to : lineEnd;
             while (t > pos && (buf[t - 1] == ' ' || buf[t - 1] == '\t')) {
                 t--;
             }
@@ -187,20 +196,25 @@ public final class MultipartSplitter {
     /** Just past the blank line ending a part's headers (read line by line, as Jakarta does); -1 if none. */
     private static int skipHeaders(byte[] buf, int pos, int to) {
         while (true) {
-            int nl = indexOf(buf, (byte) '\n', pos, to);
-            if (nl < 0) {
-                return -1;
-            }
-            int lineEnd = nl > pos && buf[nl - 1] == '\r' ? nl - 1 : nl;
-            if (indexOf(buf, (byte) '\r', pos, lineEnd) >= 0) {
+            int lineEnd = lineEnd(buf, pos, to);
+            if (lineEnd < 0) {
                 return -1;
             }
             boolean empty = lineEnd == pos;
-            pos = nl + 1;
+            pos = buf[lineEnd] == '\r' ? lineEnd + 2 : lineEnd + 1;
             if (empty) {
                 return pos;
             }
         }
+    }
+
+    /** Where the line at {@code pos} ends (its CRLF or LF), -1 at the end of input, -2 at a bare CR. */
+    private static int lineEnd(byte[] buf, int pos, int to) {
+        int k = ByteScan.indexOfLfOrCr(buf, pos, to);
+        if (k >= 0 && buf[k] == '\r' && (k + 1 >= to || buf[k + 1] != '\n')) {
+            return -2;
+        }
+        return k;
     }
 
     private static boolean startsWith(byte[] buf, int from, int to, byte[] prefix) {
@@ -213,50 +227,5 @@ public final class MultipartSplitter {
             }
         }
         return true;
-    }
-
-    private static int indexOf(byte[] buf, byte b, int from, int to) {
-        for (int i = from; i < to; i++) {
-            if (buf[i] == b) {
-                return i;
-            }
-        }
-        return -1;
-    }
-
-    /** Boyer-Moore-Horspool search for one delimiter: finds every occurrence, in order. */
-    private static final class Finder {
-        private final byte[] pattern;
-        private final int[] shift = new int[256];
-
-        Finder(byte[] pattern) {
-            this.pattern = pattern;
-            java.util.Arrays.fill(shift, pattern.length);
-            for (int i = 0; i < pattern.length - 1; i++) {
-                shift[pattern[i] & 0xFF] = pattern.length - 1 - i;
-            }
-        }
-
-        int find(byte[] buf, int from, int to) {
-            int last = pattern.length - 1;
-            int i = from;
-            while (i + last < to) {
-                byte b = buf[i + last];
-                if (b == pattern[last] && matchesAt(buf, i)) {
-                    return i;
-                }
-                i += shift[b & 0xFF];
-            }
-            return -1;
-        }
-
-        private boolean matchesAt(byte[] buf, int at) {
-            for (int j = 0; j < pattern.length - 1; j++) {
-                if (buf[at + j] != pattern[j]) {
-                    return false;
-                }
-            }
-            return true;
-        }
     }
 }

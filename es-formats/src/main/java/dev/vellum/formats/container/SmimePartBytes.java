@@ -6,26 +6,33 @@ import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimePart;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.Optional;
 
 /**
  * The two byte strings S/MIME verification needs, taken straight from the message array instead of
  * through Jakarta Mail's streams (which re-assemble the headers line by line and decode base64 a
- * byte at a time): the signed entity of multipart/signed and the decoded body holding the CMS. Each
+ * byte at a time through two stream layers): the signed entity of multipart/signed and the decoded body holding the CMS. Each
  * gives exactly what the Jakarta Mail route gives, or {@link Optional#empty()} when the input is
  * unusual and the caller must take that route.
  */
 public final class SmimePartBytes {
-    private static final byte[] BASE64 = new byte[256];
+    private static final int INVALID = -1;
+    private static final int SPACE = -2;
+    private static final int PAD = -3;
+    /** Base64 value of each byte (RFC 2045 §6.8 Table 1), or INVALID, SPACE (CR, LF, SP, TAB) or PAD ('='). */
+    private static final int[] BASE64 = new int[256];
 
     static {
+        java.util.Arrays.fill(BASE64, INVALID);
         String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
         for (int i = 0; i < alphabet.length(); i++) {
-            BASE64[alphabet.charAt(i)] = 1;
+            BASE64[alphabet.charAt(i)] = i;
         }
+        for (char c : new char[] {'\r', '\n', ' ', '\t'}) {
+            BASE64[c] = SPACE;
+        }
+        BASE64['='] = PAD;
     }
 
     private SmimePartBytes() {
@@ -77,7 +84,7 @@ public final class SmimePartBytes {
 
     /**
      * The body of {@code part} with its Content-Transfer-Encoding undone (RFC 2045 §6): 7bit, 8bit,
-     * binary or none as it is, base64 with the JDK's MIME decoder. Empty for any other encoding,
+     * binary or none as it is, strict base64 decoded here. Empty for any other encoding,
      * base64 that is not strictly well formed, a multipart or message part (whose encoding Jakarta
      * ignores), or a body of more than {@code maxBytes}.
      */
@@ -99,10 +106,11 @@ public final class SmimePartBytes {
             byte[] out;
             if (cte == null || cte.equalsIgnoreCase("7bit") || cte.equalsIgnoreCase("8bit") || cte.equalsIgnoreCase("binary")) {
                 out = Arrays.copyOfRange(buf, from, to);
-            } else if (cte.equalsIgnoreCase("base64") && strictBase64(buf, from, to)) {
-                ByteBuffer decoded = Base64.getMimeDecoder().decode(ByteBuffer.wrap(buf, from, to - from));
-                out = Arrays.copyOfRange(decoded.array(), decoded.arrayOffset() + decoded.position(),
-                        decoded.arrayOffset() + decoded.limit());
+            } else if (cte.equalsIgnoreCase("base64")) {
+                out = strictBase64(buf, from, to);
+                if (out == null) {
+                    return Optional.empty();
+                }
             } else {
                 return Optional.empty();
             }
@@ -113,27 +121,54 @@ public final class SmimePartBytes {
     }
 
     /**
-     * Base64 (RFC 2045 §6.8) whose every decoder agrees: alphabet characters in groups of four, at
-     * most two '=' only at the very end, and nothing else but line breaks, spaces and tabs.
+     * Decodes base64 (RFC 2045 §6.8) in one pass, or gives null unless it is the strict form that
+     * every decoder reads alike: alphabet characters in groups of four, at most two '=' together only
+     * at the very end, and nothing else but line breaks, spaces and tabs. (The JDK's MIME decoder
+     * would take two passes of its own after this check; Jakarta Mail's is lenient differently.)
      */
-    private static boolean strictBase64(byte[] buf, int from, int to) {
+    private static byte[] strictBase64(byte[] buf, int from, int to) {
+        byte[] out = new byte[(to - from) / 4 * 3];
+        int o = 0;
+        int bits = 0;
         int symbols = 0;
-        int pad = 0;
-        for (int i = from; i < to; i++) {
-            byte b = buf[i];
-            if (b >= 0 && BASE64[b] != 0) {
-                if (pad > 0) {
-                    return false;
+        int i = from;
+        for (; i < to; i++) {
+            int v = BASE64[buf[i] & 0xFF];
+            if (v >= 0) {
+                bits = bits << 6 | v;
+                if (++symbols == 4) {
+                    out[o] = (byte) (bits >> 16);
+                    out[o + 1] = (byte) (bits >> 8);
+                    out[o + 2] = (byte) bits;
+                    o += 3;
+                    symbols = 0;
+                    bits = 0;
                 }
-                symbols++;
-            } else if (b == '=') {
-                if (++pad > 2 || pad == 2 && buf[i - 1] != '=') {
-                    return false;
-                }
-            } else if (b != '\r' && b != '\n' && b != ' ' && b != '\t') {
-                return false;
+            } else if (v == PAD) {
+                break;
+            } else if (v != SPACE) {
+                return null;
             }
         }
-        return (symbols + pad) % 4 == 0;
+        if (i < to) {
+            if (symbols == 2 && i + 1 < to && buf[i + 1] == '=') {
+                out[o++] = (byte) (bits >> 4);
+                i += 2;
+            } else if (symbols == 3) {
+                out[o++] = (byte) (bits >> 10);
+                out[o++] = (byte) (bits >> 2);
+                i += 1;
+            } else {
+                return null;
+            }
+            for (; i < to; i++) {
+                if (BASE64[buf[i] & 0xFF] != SPACE) {
+                    return null;
+                }
+            }
+        } else if (symbols != 0) {
+            return null;
+        }
+        return o == out.length ? out : Arrays.copyOf(out, o);
     }
 }

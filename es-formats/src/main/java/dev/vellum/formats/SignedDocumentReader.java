@@ -4,7 +4,9 @@ import dev.vellum.formats.cms.CadesOids;
 import dev.vellum.formats.cms.Encodings;
 import dev.vellum.formats.cms.SignedDataParts;
 import dev.vellum.formats.container.CrlfCanonicalizer;
+import dev.vellum.formats.container.MultipartSplitter;
 import dev.vellum.formats.container.PositionedStream;
+import dev.vellum.formats.container.SmimePartBytes;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Part;
 import jakarta.mail.Session;
@@ -39,7 +41,9 @@ import org.bouncycastle.cms.jcajce.ZlibExpanderProvider;
  * Reads any signed container: DER/BER CMS (.p7m enveloping, .p7s detached with supplied content,
  * RFC 3274 compressed data), PEM-armoured CMS, and S/MIME messages (multipart/signed,
  * application/pkcs7-mime signed-data and compressed-data), finding signatures nested in forwarded
- * message/rfc822 parts. MIME is parsed by Jakarta Mail. Bad input fails with a
+ * message/rfc822 parts. MIME headers are parsed by Jakarta Mail; multipart bodies and the signed and
+ * CMS parts of the common S/MIME shapes are split by hand ({@link MultipartSplitter},
+ * {@link SmimePartBytes}), anything unusual by Jakarta Mail. Bad input fails with a
  * {@link SignatureFormatException} naming the reason — never an NPE, a hang or an unbounded read.
  */
 public final class SignedDocumentReader {
@@ -53,31 +57,40 @@ public final class SignedDocumentReader {
     private final long maxBytes;
     private final int maxDepth;
     private final long streamingThreshold;
+    /** Whether every multipart is parsed by Jakarta Mail (the fast path's tests compare both routes). */
+    private final boolean jakartaMimeOnly;
 
     public SignedDocumentReader() {
-        this(List.of(), DEFAULT_MAX_BYTES, DEFAULT_MAX_DEPTH, DEFAULT_STREAMING_THRESHOLD);
+        this(List.of(), DEFAULT_MAX_BYTES, DEFAULT_MAX_DEPTH, DEFAULT_STREAMING_THRESHOLD, false);
     }
 
-    private SignedDocumentReader(List<X509Certificate> extra, long maxBytes, int maxDepth, long streamingThreshold) {
+    private SignedDocumentReader(List<X509Certificate> extra, long maxBytes, int maxDepth, long streamingThreshold,
+                                 boolean jakartaMimeOnly) {
         this.extraCertificates = List.copyOf(extra);
         this.maxBytes = maxBytes;
         this.maxDepth = maxDepth;
         this.streamingThreshold = streamingThreshold;
+        this.jakartaMimeOnly = jakartaMimeOnly;
+    }
+
+    /** The same reader parsing all MIME with Jakarta Mail, without the fast path (for tests). */
+    SignedDocumentReader jakartaMimeOnly() {
+        return new SignedDocumentReader(extraCertificates, maxBytes, maxDepth, streamingThreshold, true);
     }
 
     /** Certificates from outside the signature (e.g. for -nocerts signatures): used to find signers. */
     public SignedDocumentReader withExtraCertificates(List<X509Certificate> certificates) {
-        return new SignedDocumentReader(certificates, maxBytes, maxDepth, streamingThreshold);
+        return new SignedDocumentReader(certificates, maxBytes, maxDepth, streamingThreshold, jakartaMimeOnly);
     }
 
     /** Size limit for containers and decompressed data, and MIME/CMS nesting limit. */
     public SignedDocumentReader withLimits(long maxBytes, int maxDepth) {
-        return new SignedDocumentReader(extraCertificates, maxBytes, maxDepth, streamingThreshold);
+        return new SignedDocumentReader(extraCertificates, maxBytes, maxDepth, streamingThreshold, jakartaMimeOnly);
     }
 
     /** CMS files above this size are streamed (their eContent is digested and copied, never loaded). */
     public SignedDocumentReader withStreamingThreshold(long bytes) {
-        return new SignedDocumentReader(extraCertificates, maxBytes, maxDepth, bytes);
+        return new SignedDocumentReader(extraCertificates, maxBytes, maxDepth, bytes, jakartaMimeOnly);
     }
 
     /**
@@ -272,7 +285,7 @@ public final class SignedDocumentReader {
         ContentType type = contentType(part, name);
         try {
             if (type.match("multipart/signed")) {
-                return multipartSigned(part, whole, name, wrappers, depth, top);
+                return multipartSigned(part, type, whole, name, wrappers, depth, top);
             }
             if (isPkcs7Mime(type)) {
                 return pkcs7Mime(part, type, whole, name, wrappers, depth, top);
@@ -291,9 +304,17 @@ public final class SignedDocumentReader {
             throw new SignatureFormatException(name + ": MIME nesting deeper than " + maxDepth + " levels");
         }
         if (type.getPrimaryType().equalsIgnoreCase("multipart")) {
-            MimeMultipart mp = new MimeMultipart(new MimePartDataSource(part));
-            for (int i = 0; i < mp.getCount(); i++) {
-                MimeBodyPart child = (MimeBodyPart) mp.getBodyPart(i);
+            List<MimeBodyPart> children = new ArrayList<>();
+            Optional<List<MultipartSplitter.RawPart>> fast = fastSplit(part, type);
+            if (fast.isPresent()) {
+                fast.get().forEach(p -> children.add(p.part()));
+            } else {
+                MimeMultipart mp = new MimeMultipart(new MimePartDataSource(part));
+                for (int i = 0; i < mp.getCount(); i++) {
+                    children.add((MimeBodyPart) mp.getBodyPart(i));
+                }
+            }
+            for (MimeBodyPart child : children) {
                 addSigned(child, name, wrappers, depth + 1, found);
             }
         } else if (type.match("message/rfc822")) {
@@ -312,16 +333,38 @@ public final class SignedDocumentReader {
         }
     }
 
-    private SignedDocument multipartSigned(MimePart part, byte[] whole, String name, List<String> wrappers, int depth,
-                                           boolean top) throws MessagingException, IOException {
-        MimeMultipart mp = new MimeMultipart(new MimePartDataSource(part));
-        if (mp.getCount() != 2) {
-            throw new SignatureFormatException(name + ": multipart/signed must have exactly two parts, has " + mp.getCount());
+    /** The parts of a multipart split by hand, or empty when it is unusual (or the fast path is off). */
+    private Optional<List<MultipartSplitter.RawPart>> fastSplit(MimePart part, ContentType type) {
+        return jakartaMimeOnly ? Optional.empty() : MultipartSplitter.split(part, type);
+    }
+
+    private SignedDocument multipartSigned(MimePart part, ContentType type, byte[] whole, String name,
+                                           List<String> wrappers, int depth, boolean top)
+            throws MessagingException, IOException {
+        MimeBodyPart signedPart;
+        MimeBodyPart signaturePart;
+        byte[] signed = null;
+        byte[] cms = null;
+        Optional<List<MultipartSplitter.RawPart>> fast = fastSplit(part, type);
+        if (fast.isPresent() && fast.get().size() == 2) {
+            signedPart = fast.get().get(0).part();
+            signaturePart = fast.get().get(1).part();
+            signed = SmimePartBytes.signedEntity(fast.get().get(0)).orElse(null);
+            cms = SmimePartBytes.decodedBody(signaturePart, maxBytes).orElse(null);
+        } else {
+            MimeMultipart mp = new MimeMultipart(new MimePartDataSource(part));
+            if (mp.getCount() != 2) {
+                throw new SignatureFormatException(name + ": multipart/signed must have exactly two parts, has " + mp.getCount());
+            }
+            signedPart = (MimeBodyPart) mp.getBodyPart(0);
+            signaturePart = (MimeBodyPart) mp.getBodyPart(1);
         }
-        MimeBodyPart signedPart = (MimeBodyPart) mp.getBodyPart(0);
-        MimeBodyPart signaturePart = (MimeBodyPart) mp.getBodyPart(1);
-        byte[] signed = signedEntity(signedPart);
-        byte[] cms = bounded(signaturePart.getInputStream(), name + " signature part");
+        if (signed == null) {
+            signed = signedEntity(signedPart);
+        }
+        if (cms == null) {
+            cms = bounded(signaturePart.getInputStream(), name + " signature part");
+        }
         if (cms.length == 0) {
             throw new SignatureFormatException(name + ": the signature part of multipart/signed is empty");
         }
@@ -374,7 +417,8 @@ public final class SignedDocumentReader {
     private SignedDocument pkcs7Mime(MimePart part, ContentType type, byte[] whole, String name, List<String> wrappers,
                                      int depth, boolean top) throws MessagingException, IOException {
         String smimeType = Optional.ofNullable(type.getParameter("smime-type")).orElse("").toLowerCase(Locale.ROOT);
-        byte[] cms = bounded(part.getInputStream(), name + " pkcs7-mime body");
+        Optional<byte[]> fast = jakartaMimeOnly ? Optional.empty() : SmimePartBytes.decodedBody(part, maxBytes);
+        byte[] cms = fast.isPresent() ? fast.get() : bounded(part.getInputStream(), name + " pkcs7-mime body");
         if (cms.length == 0) {
             throw new SignatureFormatException(name + ": empty application/pkcs7-mime body");
         }

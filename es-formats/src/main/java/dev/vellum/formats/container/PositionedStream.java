@@ -18,6 +18,11 @@ public final class PositionedStream extends SharedByteArrayInputStream {
         super(buf, offset, length);
     }
 
+    /** A stream over {@code buf[from, to)} that reports offsets in {@code buf}. */
+    static PositionedStream range(byte[] buf, int from, int to) {
+        return new PositionedStream(buf, from, to - from);
+    }
+
     /** Offset of this stream's first byte in the whole message. */
     public int absoluteStart() {
         return start;
@@ -26,6 +31,11 @@ public final class PositionedStream extends SharedByteArrayInputStream {
     /** Offset just past this stream's last byte in the whole message. */
     public int absoluteEnd() {
         return count;
+    }
+
+    /** The whole message this stream is a window of (shared, not copied). */
+    byte[] message() {
+        return buf;
     }
 
     @Override

@@ -57,9 +57,10 @@ public final class BenchMain {
             Path corpus = o.work().resolve("corpus");
             deleteTree(corpus);
             List<CorpusEntry> entries = new CorpusBuilder(pki, log).build(corpus, o.messages());
-            log.printf("validation: %d files, %d rounds each after a warm-up round%n", entries.size(), o.rounds());
+            log.printf("validation: %d files, %d rounds each after a warm-up of at least %d s%n", entries.size(), o.rounds(),
+                    o.warmupSeconds());
             ValidationBench.Outcome outcome = new ValidationBench(corpus, o.work().resolve("validation"), log)
-                    .run(entries, o.rounds());
+                    .run(entries, o.rounds(), o.warmupSeconds());
             metrics.addAll(outcome.metrics());
             List<String> verdicts = new ArrayList<>();
             verdicts.add(outcome.files() + " files; " + (outcome.files() - outcome.documented().size()

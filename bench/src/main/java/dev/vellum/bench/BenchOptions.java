@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Set;
 
 /** The command line of {@link BenchMain} (see {@link #USAGE}). */
-public record BenchOptions(int messages, int rounds, Set<String> sections, int extendSignatures, int ersMessages,
+public record BenchOptions(int messages, int rounds, int warmupSeconds, Set<String> sections, int extendSignatures, int ersMessages,
                            int ersBatch, long largeBytes, int archiveItems, Path work, Path out, boolean keepOthers) {
 
     public static final List<String> ALL_SECTIONS = List.of("validation", "extension", "ers", "memory", "revalidation");
@@ -14,7 +14,8 @@ public record BenchOptions(int messages, int rounds, Set<String> sections, int e
     public static final String USAGE = """
             usage: bench.sh [options]
               --messages N          generated mail-like messages (a quarter each at B, T, LT, LTA)   [200]
-              --rounds R            measured validation rounds per library, after one warm-up round  [3]
+              --rounds R            measured validation rounds per library, after the warm-up       [3]
+              --warmup-seconds S    validation warm-up: rounds until S seconds passed (at least one) [10]
               --extend N            signatures extended B -> LTA by each library                     [100]
               --ers-messages N      messages put into evidence records                              [20000]
               --ers-batch N         messages per evidence-record batch (one TSA call each)          [10000]
@@ -30,6 +31,7 @@ public record BenchOptions(int messages, int rounds, Set<String> sections, int e
     public static BenchOptions parse(String[] args) {
         int messages = 200;
         int rounds = 3;
+        int warmupSeconds = 10;
         int extend = 100;
         int ersMessages = 20_000;
         int ersBatch = 10_000;
@@ -45,6 +47,7 @@ public record BenchOptions(int messages, int rounds, Set<String> sections, int e
                 case "--quick" -> {
                     messages = 40;
                     rounds = 2;
+                    warmupSeconds = 2;
                     extend = 20;
                     ersMessages = 2_000;
                     ersBatch = 1_000;
@@ -54,6 +57,7 @@ public record BenchOptions(int messages, int rounds, Set<String> sections, int e
                 case "--keep-others" -> keepOthers = true;
                 case "--messages" -> messages = positive(a, value(args, ++i));
                 case "--rounds" -> rounds = positive(a, value(args, ++i));
+                case "--warmup-seconds" -> warmupSeconds = Integer.parseInt(value(args, ++i));
                 case "--extend" -> extend = positive(a, value(args, ++i));
                 case "--ers-messages" -> ersMessages = positive(a, value(args, ++i));
                 case "--ers-batch" -> ersBatch = positive(a, value(args, ++i));
@@ -72,7 +76,7 @@ public record BenchOptions(int messages, int rounds, Set<String> sections, int e
                 default -> throw new IllegalArgumentException("unknown option " + a);
             }
         }
-        return new BenchOptions(messages, rounds, sections, extend, ersMessages, ersBatch, largeBytes, archiveItems, work, out, keepOthers);
+        return new BenchOptions(messages, rounds, warmupSeconds, sections, extend, ersMessages, ersBatch, largeBytes, archiveItems, work, out, keepOthers);
     }
 
     private static String value(String[] args, int i) {

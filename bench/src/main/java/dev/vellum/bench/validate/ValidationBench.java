@@ -17,8 +17,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Offline validation of the corpus by Vellum and DSS in worker JVMs ({@code -Xmx1g} each), one
- * warm-up round each, then {@code rounds} measured rounds each, taking turns (who goes first rotates
+ * Offline validation of the corpus by Vellum and DSS in worker JVMs ({@code -Xmx1g} each), warm-up
+ * rounds each until {@code warmupSeconds} passed, then {@code rounds} measured rounds each, taking turns (who goes first rotates
  * too), so that all see the same machine load. Vellum runs twice: on the archived files ({@code .eml},
  * MIME parsing included) and, as {@code vellum-cms}, on the very bytes DSS is given (the CMS and its
  * detached content), which is the like-for-like rate. Compares the verdicts of the last round.
@@ -44,7 +44,7 @@ public final class ValidationBench {
         this.log = log;
     }
 
-    public Outcome run(List<CorpusEntry> entries, int rounds) {
+    public Outcome run(List<CorpusEntry> entries, int rounds, int warmupSeconds) {
         try {
             Files.createDirectories(work);
             Path jfr = work.resolve("vellum-validation.jfr");
@@ -66,8 +66,15 @@ public final class ValidationBench {
                          work.resolve("vellum-cms-worker.log"))) {
                 List<WorkerProcess> all = List.of(vellum, dss, vellumCms);
                 for (WorkerProcess w : all) {
-                    long t = Long.parseLong(w.send("round " + work.resolve(w.library() + "-warmup.tsv"), "done")[0]);
-                    log.printf("  warm-up %-6s %5d files in %6.1f s%n", w.library(), entries.size(), t / 1e9);
+                    // time-based, as each library's JIT needs: a Vellum round is ~1 s, a DSS round ~12 s
+                    long spent = 0;
+                    int warmups = 0;
+                    do {
+                        spent += Long.parseLong(w.send("round " + work.resolve(w.library() + "-warmup.tsv"), "done")[0]);
+                        warmups++;
+                    } while (spent < warmupSeconds * 1_000_000_000L);
+                    log.printf("  warm-up %-6s %d rounds of %d files in %6.1f s%n", w.library(), warmups, entries.size(),
+                            spent / 1e9);
                     w.send("reset-peak", "ok");
                 }
                 for (int r = 0; r < rounds; r++) {

@@ -274,7 +274,8 @@ public final class SignaturePolicyValidation {
                     "unsigned attribute " + OidLabels.of(oid) + " (" + oid + ") is not yet present: the verifier must add it"
                             + " under this policy (it is not the signer's failure)"));
         }
-        // §3.9.5 signatureTimestampDelay
+        // §3.9.5 signatureTimestampDelay: RFC 3125 TimestampTrustCondition defines it on the signature time-stamp only
+        // (archive and content time-stamps get the TSA rules, see evaluateTimestampTrust)
         rules.signatureTimestampDelay().ifPresent(delay -> {
             Optional<Instant> claimed = s.signingTime();
             Optional<Instant> tst = s.timestamps(TimestampKind.SIGNATURE).stream().map(t -> t.genTime()).min(Instant::compareTo);
@@ -308,13 +309,95 @@ public final class SignaturePolicyValidation {
     /**
      * RFC 3125 §3.8 time-stamp trust condition, once the signature time-stamps are validated (EN 319
      * 102-1 §5.5): ttsCertificateTrustTrees (every accepted time-stamp's TSA chain reaches one of the
-     * policy's trust points), ttsRevReq (the kinds of revocation data at hand for the TSA and its CAs)
-     * and cautionPeriod (revocation data for the signer issued at least that long after
+     * policy's trust points), ttsNameConstraints, ttsRevReq (the kinds of revocation data at hand for
+     * the TSA and its CAs), tsaCert-, eeCert- and caCertAlgorithmConstraints on each TSA chain, and
+     * cautionPeriod (revocation data for the signer issued at least that long after
      * {@code signingTime}, the best-signature-time; else TRY_LATER). Stateless.
      */
     public static List<ConstraintOutcome> evaluateTimestampTrust(ApplicableRules rules, List<TimestampFacts> timestamps,
                                                                  Instant signingTime, List<Instant> signerRevocationIssued,
                                                                  Function<X509Certificate, Set<RevocationData.Kind>> revocationKinds) {
+        List<ConstraintOutcome> out = tsaRules(rules, timestamps, revocationKinds);
+        for (TimestampFacts t : timestamps) {
+            out.addAll(certificateAlgorithms(rules, t.tsaChain(), "TSA chain of the signature time-stamp of " + t.genTime()));
+        }
+        // RFC 3125 TimestampTrustCondition: cautionPeriod and signatureTimestampDelay are about the signature
+        // time-stamp and the signer's status after it, so they stay with the signature time-stamps
+        rules.cautionPeriod().ifPresent(caution -> {
+            Instant needed = signingTime.plus(caution);
+            boolean ok = signerRevocationIssued.stream().anyMatch(t -> !t.isBefore(needed));
+            out.add(new ConstraintOutcome("policy.caution-period", CLAUSE_RULES, "timeStampTrustCondition.cautionPeriod " + caution,
+                    ok ? dev.vellum.validation.report.Outcome.PASSED : dev.vellum.validation.report.Outcome.FAILED,
+                    ok ? "revocation data issued after " + needed
+                            : "the signer's status must come from revocation data issued at or after " + needed
+                                    + " (signing time " + signingTime + " + " + caution + "); validate again later",
+                    ok ? null : SubIndication.TRY_LATER));
+        });
+        return out;
+    }
+
+    /**
+     * The TSA-related rules of RFC 3125 TimestampTrustCondition (ttsCertificateTrustTrees with their
+     * trust-point constraints, ttsNameConstraints, ttsRevReq) and AlgorithmConstraintSet
+     * (tsaCert-, eeCert-, caCertAlgorithmConstraints) for one archive or content time-stamp
+     * (EN 319 102-1 §5.6.2.3, §5.2.8): every rule's description names the time-stamp, e.g.
+     * {@code (archive time-stamp of 2026-01-01T00:00:00Z)}. Stateless.
+     */
+    public static List<ConstraintOutcome> evaluateTimestampTrust(ApplicableRules rules, String timestampName,
+                                                                 TimestampFacts timestamp,
+                                                                 Function<X509Certificate, Set<RevocationData.Kind>> revocationKinds) {
+        List<ConstraintOutcome> out = new ArrayList<>();
+        for (ConstraintOutcome r : tsaRules(rules, List.of(timestamp), revocationKinds)) {
+            out.add(new ConstraintOutcome(r.id(), r.clause(), r.description() + " (" + timestampName + ")", r.outcome(),
+                    r.detail(), r.subIndication()));
+        }
+        out.addAll(certificateAlgorithms(rules, timestamp.tsaChain(), "TSA chain of the " + timestampName));
+        return out;
+    }
+
+    /**
+     * RFC 3125 AlgorithmConstraintSet eeCert- and caCertAlgorithmConstraints on a chain other than the
+     * signer's (a TSA's, target first, ending at its trust anchor), {@code whose} naming it in each rule.
+     */
+    public static List<ConstraintOutcome> certificateAlgorithms(ApplicableRules rules, List<X509Certificate> chain,
+                                                                String whose) {
+        List<ConstraintOutcome> out = new ArrayList<>();
+        if (chain.size() < 2) {
+            return out;
+        }
+        List<AlgAndLength> ee = rules.algorithmConstraints(AlgorithmRole.END_ENTITY_CERTIFICATE);
+        if (!ee.isEmpty()) {
+            out.add(AlgorithmConstraintCheck.certificates("policy.ee-cert-algorithm",
+                    "algorithmConstraintSet.eeCertAlgorithmConstraints (" + whose + ")", ee, chain.subList(0, 1),
+                    chain.subList(1, 2)));
+        }
+        List<AlgAndLength> ca = rules.algorithmConstraints(AlgorithmRole.CA_CERTIFICATE);
+        if (!ca.isEmpty()) {
+            out.add(AlgorithmConstraintCheck.certificates("policy.ca-cert-algorithm",
+                    "algorithmConstraintSet.caCertAlgorithmConstraints (" + whose + ")", ca, chain.subList(1, chain.size() - 1),
+                    chain.subList(2, chain.size())));
+        }
+        return out;
+    }
+
+    /**
+     * RFC 3125 AlgorithmConstraintSet eeCertAlgorithmConstraints on delegated OCSP responders' certificates
+     * (end-entity certificates the validation relied on), each with the CA that issued it; empty when there
+     * are none or the policy has no such constraints.
+     */
+    public static Optional<ConstraintOutcome> responderAlgorithms(ApplicableRules rules, List<X509Certificate> responders,
+                                                                  List<X509Certificate> issuers, String whose) {
+        List<AlgAndLength> ee = rules.algorithmConstraints(AlgorithmRole.END_ENTITY_CERTIFICATE);
+        if (ee.isEmpty() || responders.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(AlgorithmConstraintCheck.certificates("policy.ee-cert-algorithm",
+                "algorithmConstraintSet.eeCertAlgorithmConstraints (" + whose + ")", ee, responders, issuers));
+    }
+
+    // RFC 3125 TimestampTrustCondition (TSA parts) and tsaCertAlgorithmConstraints over the time-stamps' TSAs
+    private static List<ConstraintOutcome> tsaRules(ApplicableRules rules, List<TimestampFacts> timestamps,
+                                                    Function<X509Certificate, Set<RevocationData.Kind>> revocationKinds) {
         List<ConstraintOutcome> out = new ArrayList<>();
         List<CertificateTrustPoint> trees = rules.timestampTrust().ttsCertificateTrustTrees();
         if (trees != null && !trees.isEmpty() && !timestamps.isEmpty()) {
@@ -358,16 +441,6 @@ public final class SignaturePolicyValidation {
             out.add(revocationRule("timeStampTrustCondition.ttsRevReq.", "policy.tsa-revocation.", "caCerts",
                     ttsRevReq.get().caCerts(), cas, revocationKinds));
         }
-        rules.cautionPeriod().ifPresent(caution -> {
-            Instant needed = signingTime.plus(caution);
-            boolean ok = signerRevocationIssued.stream().anyMatch(t -> !t.isBefore(needed));
-            out.add(new ConstraintOutcome("policy.caution-period", CLAUSE_RULES, "timeStampTrustCondition.cautionPeriod " + caution,
-                    ok ? dev.vellum.validation.report.Outcome.PASSED : dev.vellum.validation.report.Outcome.FAILED,
-                    ok ? "revocation data issued after " + needed
-                            : "the signer's status must come from revocation data issued at or after " + needed
-                                    + " (signing time " + signingTime + " + " + caution + "); validate again later",
-                    ok ? null : SubIndication.TRY_LATER));
-        });
         return out;
     }
 

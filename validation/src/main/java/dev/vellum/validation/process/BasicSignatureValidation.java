@@ -134,9 +134,11 @@ public final class BasicSignatureValidation {
     private Conclusion policyRules(CadesSignature signature, SignaturePolicyValidation.Context vci, X509Certificate signer,
                                    ChainValidation chain, ValidationRun run, SignatureReport.Builder report) {
         List<X509Certificate> path = chain.path() == null ? List.of(signer) : chain.path().certificates();
-        List<ConstraintOutcome> rules = policies.evaluate(vci.rules().get(), new SignaturePolicyValidation.Facts(
+        List<ConstraintOutcome> rules = new ArrayList<>(policies.evaluate(vci.rules().get(), new SignaturePolicyValidation.Facts(
                 signature, signer, path, run.time(), signature.document().detached()),
-                cert -> PolicyRevocationKinds.at(cert, chain, run));
+                cert -> PolicyRevocationKinds.at(cert, chain, run)));
+        PolicyTimestampRules.responders(vci.rules().get(), chain, "delegated OCSP responders of the signer's chain")
+                .ifPresent(rules::add);
         List<ConstraintOutcome> all = new ArrayList<>(vci.report().rules());
         all.addAll(rules);
         SignaturePolicyReport policyReport = new SignaturePolicyReport(vci.report().oid(), true, vci.report().hashMatches(), all);

@@ -64,6 +64,7 @@ public final class LongTermValidation {
         List<EmbeddedTimestamp> archives = new ArrayList<>(signature.timestamps().stream()
                 .filter(t -> t.kind().isArchive()).toList());
         archives.sort(Comparator.comparing(EmbeddedTimestamp::genTime).reversed());
+        List<ConstraintOutcome> archivePolicyRules = new ArrayList<>();
         for (EmbeddedTimestamp ats : archives) {
             boolean imprint = ats.imprintCheck().passed() && !ats.hashIndexCheck().failed();
             String problem = !ats.imprintCheck().passed() ? "archive time-stamp: " + ats.imprintCheck().detail()
@@ -78,7 +79,12 @@ public final class LongTermValidation {
                 continue;
             }
             poeExtraction(signature, ats, t, run);
+            // RFC 3125 TimestampTrustCondition (TSA parts) and certificate algorithm constraints for each archive time-stamp
+            run.policyRules().ifPresent(rules -> archivePolicyRules.addAll(PolicyTimestampRules.forTimestamp(rules,
+                    "archive time-stamp of " + t.genTime(), t, run)));
         }
+        boolean policyFailedBefore = run.policyFailure().isPresent();
+        Conclusion archivePolicy = PolicyTimestampRules.record(archivePolicyRules, run, report);
         // signature time-stamps that failed at the current time may pass in the past (§5.6.2.4 for tokens)
         for (TimestampOutcome st : ltv.signatureTimestamps()) {
             boolean past = !st.passed() && pastTimestampValidation(st, run);
@@ -92,9 +98,14 @@ public final class LongTermValidation {
         Instant best = ltv.bestSignatureTime();
         Instant existedAt = run.poes().earliest(sigObject).filter(best::isAfter).orElse(best);
         if (ltv.conclusion().passed()) {
-            return Conclusion.PASSED;
+            return archivePolicy;
         }
         Conclusion l = ltv.conclusion();
+        if (!archivePolicy.passed() && !policyFailedBefore && l.indication() != Indication.FAILED
+                && ValidationWithTime.CONTINUE.contains(l.subIndication())) {
+            // past validation cannot lift a policy rule: the archive time-stamp's failing rule decides
+            return archivePolicy;
+        }
         if (l.indication() == Indication.FAILED || !ValidationWithTime.CONTINUE.contains(l.subIndication())
                 || basic.chain() == null || run.policyFailure().isPresent()) {
             return l;

@@ -103,26 +103,20 @@ public final class ValidationWithTime {
                         best, signerData, cert -> accepted.stream().filter(t -> t.chain().path().certificates().contains(cert))
                                 .findFirst().map(t -> PolicyRevocationKinds.at(cert, t.chain(), run))
                                 .orElse(java.util.EnumSet.noneOf(dev.vellum.validation.revocation.RevocationData.Kind.class)));
-        if (rules.isEmpty()) {
-            return Conclusion.PASSED;
+        List<dev.vellum.validation.report.ConstraintOutcome> all = new ArrayList<>(rules);
+        dev.vellum.policy.ApplicableRules policy = run.policyRules().get();
+        for (TimestampOutcome t : accepted) {
+            PolicyTimestampRules.responders(policy, t.chain(), "delegated OCSP responders of the signature time-stamp of "
+                    + t.genTime()).ifPresent(all::add);
         }
-        report.constraints(rules);
-        dev.vellum.validation.report.SignaturePolicyReport before = run.policyReport().orElseThrow();
-        List<dev.vellum.validation.report.ConstraintOutcome> all = new ArrayList<>(before.rules());
-        all.addAll(rules);
-        dev.vellum.validation.report.SignaturePolicyReport after = new dev.vellum.validation.report.SignaturePolicyReport(
-                before.oid(), before.available(), before.hashMatches(), all);
-        report.signaturePolicy(after);
-        run.policy(run.policyRules().get(), after);
-        for (dev.vellum.validation.report.ConstraintOutcome r : rules) {
-            if (r.outcome() == dev.vellum.validation.report.Outcome.FAILED) {
-                Conclusion failed = Conclusion.indeterminate(r.subIndication(), "signature policy " + before.oid() + ", rule "
-                        + r.description() + ": " + r.detail());
-                run.policyFailure(failed);
-                return failed;
+        // RFC 3125 TimestampTrustCondition's TSA rules apply to content time-stamps too (their TSAs are TSAs the
+        // validation relies on); cautionPeriod and signatureTimestampDelay stay with the signature time-stamps
+        for (TimestampOutcome content : basic.contentTimestamps()) {
+            if (content.passed()) {
+                all.addAll(PolicyTimestampRules.forTimestamp(policy, "content time-stamp of " + content.genTime(), content, run));
             }
         }
-        return Conclusion.PASSED;
+        return PolicyTimestampRules.record(all, run, report);
     }
 
     /**

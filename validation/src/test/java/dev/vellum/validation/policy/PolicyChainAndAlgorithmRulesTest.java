@@ -159,6 +159,24 @@ class PolicyChainAndAlgorithmRulesTest {
         assertThat(s.indication()).as("%s", s.errors()).isEqualTo(Indication.TOTAL_PASSED);
         assertThat(rule(s, "algorithmConstraintSet.eeCertAlgorithmConstraints").outcome()).isEqualTo(Outcome.PASSED);
         assertThat(rule(s, "algorithmConstraintSet.caCertAlgorithmConstraints").outcome()).isEqualTo(Outcome.PASSED);
+        // the signer's status came from the issuing CA's delegated OCSP responder: its certificate is an end-entity one too
+        ConstraintOutcome responder = rule(s, "algorithmConstraintSet.eeCertAlgorithmConstraints (delegated OCSP responders");
+        assertThat(responder.outcome()).isEqualTo(Outcome.PASSED);
+        assertThat(responder.detail()).contains("1 certificate signature(s) allowed");
+    }
+
+    @Test
+    void aDelegatedOcspResponderCertificateTheEeConstraintsRefuseFails() throws Exception {
+        // the signer's certificate is signed with SHA256withECDSA; the responder's issuer key is the same, so only
+        // a minimum key length above it refuses both: the signer's rule decides first, the responder's is reported
+        SignatureReport s = validate(policy("2.999.3125.99.36", json -> json.replaceFirst(
+                "(?s)\"eeCertAlgorithmConstraints\"\\s*:\\s*\\[.*?\\]", "\"eeCertAlgorithmConstraints\": "
+                        + "[{\"algID\": \"ecdsaWithSHA256\", \"minKeyLength\": 384}]")), signer);
+
+        ConstraintOutcome responder = rule(s, "algorithmConstraintSet.eeCertAlgorithmConstraints (delegated OCSP responders");
+        assertThat(responder.outcome()).isEqualTo(Outcome.FAILED);
+        assertThat(responder.detail()).contains("OCSP Responder").contains("256-bit");
+        assertThat(responder.subIndication()).isEqualTo(SubIndication.CRYPTO_CONSTRAINTS_FAILURE);
     }
 
     @Test

@@ -2,6 +2,10 @@ package dev.vellum.validation.policy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.vellum.formats.SignedContent;
+import dev.vellum.formats.SignedDocumentReader;
+import dev.vellum.formats.extend.CadesExtender;
+import dev.vellum.formats.extend.ExtensionTarget;
 import dev.vellum.policy.PolicyRegistry;
 import dev.vellum.policy.RegisteredPolicy;
 import dev.vellum.testkit.pki.CertificateProfile;
@@ -14,6 +18,7 @@ import dev.vellum.validation.SignatureValidator;
 import dev.vellum.validation.SubIndication;
 import dev.vellum.validation.ValidationRequest;
 import dev.vellum.validation.data.Origin;
+import dev.vellum.validation.data.ValidationDataCollector;
 import dev.vellum.validation.data.ValidationMaterial;
 import dev.vellum.validation.fetch.FetchSettings;
 import dev.vellum.validation.report.ConstraintOutcome;
@@ -53,6 +58,8 @@ class TimestampTrustConditionTest {
     static RegisteredPolicy policy;
     static Credential signer;
     static Credential foreignTsa;
+    /** An archive TSA of the same issuing CA, outside O=Vellum Test PKI, its certificate signed with SHA384withECDSA. */
+    static Credential archiveTsa;
 
     @BeforeAll
     static void make() throws Exception {
@@ -62,6 +69,10 @@ class TimestampTrustConditionTest {
         signer = pki.signer(KeyType.ECDSA_P256);
         foreignTsa = pki.issue("foreign-tsa").issuer(pki.untrustedRoot()).profile(CertificateProfile.TSA)
                 .keyType(KeyType.ECDSA_P256).validity(t0.minus(Duration.ofDays(1)), t0.plus(Duration.ofDays(300))).build();
+        archiveTsa = pki.issue("archive-tsa").issuer(pki.intermediate()).profile(CertificateProfile.TSA)
+                .keyType(KeyType.ECDSA_P256).subject("CN=Archive TSA, O=Archive Services, C=DE")
+                .signatureAlgorithm("SHA384withECDSA")
+                .validity(t0.minus(Duration.ofDays(1)), t0.plus(Duration.ofDays(300))).build();
         policy = SignaturePolicyRulesTest.examplePolicy("2.999.3125.99.8", pki.root().certificate(), json -> json);
     }
 
@@ -210,5 +221,95 @@ class TimestampTrustConditionTest {
         assertThat(s.indication()).isEqualTo(Indication.INDETERMINATE);
         assertThat(s.subIndication()).isEqualTo(SubIndication.CHAIN_CONSTRAINTS_FAILURE);
         assertThat(rule(s, "timeStampTrustCondition.ttsCertificateTrustTrees").outcome()).isEqualTo(Outcome.FAILED);
+    }
+    /**
+     * {@link #timestampedBy} by the policy's TSA, then extended to B-LTA at t0 + 2 h with the archive
+     * time-stamp from {@code archive} (offline, with the CRLs of then as validation data).
+     */
+    static byte[] archivedBy(Credential archive, RegisteredPolicy p) throws Exception {
+        byte[] t = timestampedBy(pki.tsa(), p);
+        Instant at = t0.plus(Duration.ofHours(2));
+        clock.set(at);
+        List<byte[]> crls = new ArrayList<>();
+        for (Credential ca : List.of(pki.root(), pki.intermediate())) {
+            crls.add(pki.currentCrl(ca).getEncoded());
+        }
+        SignatureValidator offline = SignatureValidator.builder()
+                .trust(new TrustStore(TrustAnchors.of(pki.root().certificate()), TrustAnchors.of(pki.root().certificate())))
+                .fetchSettings(FetchSettings.offlineOnly()).build();
+        CadesExtender extender = CadesExtender.builder().clock(clock)
+                .timestampSource((algorithm, digest) -> pki.timeStamp().tsa(archive).imprint(algorithm.asn1Oid(), digest)
+                        .at(clock.instant()).build())
+                .validationDataSource(new ValidationDataCollector(offline.services(),
+                        ValidationMaterial.of(Origin.SUPPLIED, List.of(), crls, List.of())))
+                .build();
+        return extender.extend(new SignedDocumentReader().readDetached(t, SignedContent.of(CONTENT)), ExtensionTarget.LTA).cms();
+    }
+
+    /** The rule {@code name} as evaluated for the archive time-stamp. */
+    static ConstraintOutcome archiveRule(SignatureReport s, String name) {
+        return s.signaturePolicy().rules().stream().filter(r -> r.description().startsWith(name)
+                && r.description().contains("archive time-stamp of")).findFirst().orElseThrow(
+                () -> new AssertionError("no rule " + name + " for the archive time-stamp in " + s.signaturePolicy().rules()));
+    }
+
+    @Test
+    void theTsaRulesHoldForTheArchiveTimestampOfAnLtaSignatureToo() throws Exception {
+        SignatureReport s = validate(archivedBy(pki.tsa(), policy), 26);
+
+        assertThat(s.level()).isEqualTo("CAdES-BASELINE-LTA");
+        assertThat(s.indication()).as("%s", s.errors()).isEqualTo(Indication.TOTAL_PASSED);
+        for (String name : List.of("timeStampTrustCondition.ttsCertificateTrustTrees",
+                "timeStampTrustCondition.ttsCertificateTrustTrees.pathLenConstraint 1",
+                "timeStampTrustCondition.ttsRevReq.endCertRevReq eitherCheck", "timeStampTrustCondition.ttsRevReq.caCerts clrCheck",
+                "algorithmConstraintSet.tsaCertAlgorithmConstraints", "algorithmConstraintSet.eeCertAlgorithmConstraints",
+                "algorithmConstraintSet.caCertAlgorithmConstraints")) {
+            assertThat(archiveRule(s, name).outcome()).as(name).isEqualTo(Outcome.PASSED);
+        }
+        // the signature time-stamp's TSA chain is judged by eeCert/caCertAlgorithmConstraints as well
+        assertThat(s.signaturePolicy().rules()).anySatisfy(r -> {
+            assertThat(r.description()).startsWith("algorithmConstraintSet.eeCertAlgorithmConstraints (TSA chain of the signature"
+                    + " time-stamp of");
+            assertThat(r.outcome()).isEqualTo(Outcome.PASSED);
+        });
+        // cautionPeriod is about the signature time-stamp only (RFC 3125 TimestampTrustCondition)
+        assertThat(s.signaturePolicy().rules()).noneMatch(r -> r.description().startsWith("timeStampTrustCondition.cautionPeriod")
+                && r.description().contains("archive"));
+    }
+
+    @Test
+    void anArchiveTsaNamedOutsideTtsNameConstraintsFailsNamingTheArchiveTimestamp() throws Exception {
+        RegisteredPolicy p = edited("2.999.3125.99.34", json -> json.replace("\"ttsRevReq\"",
+                "\"ttsNameConstraints\": {\"permittedSubtrees\": [{\"base\": {\"directoryName\": \"C=DE,O=Vellum Test PKI\"}}]},"
+                        + " \"ttsRevReq\""));
+        SignatureReport s = validate(archivedBy(archiveTsa, p), 26, p);
+
+        // the signature time-stamp's TSA is inside the name space: only the archive time-stamp fails
+        assertThat(rule(s, "timeStampTrustCondition.ttsNameConstraints").outcome()).isEqualTo(Outcome.PASSED);
+        ConstraintOutcome r = archiveRule(s, "timeStampTrustCondition.ttsNameConstraints");
+        assertThat(r.outcome()).isEqualTo(Outcome.FAILED);
+        assertThat(r.detail()).contains("Archive TSA");
+        assertThat(s.indication()).isEqualTo(Indication.INDETERMINATE);
+        assertThat(s.subIndication()).isEqualTo(SubIndication.CHAIN_CONSTRAINTS_FAILURE);
+        assertThat(s.errors()).anyMatch(e -> e.contains("timeStampTrustCondition.ttsNameConstraints (archive time-stamp of "
+                + t0.plus(Duration.ofHours(2)) + ")"));
+    }
+
+    @Test
+    void anArchiveTsaCertificateSignedWithAnAlgorithmEeCertConstraintsRefuseFails() throws Exception {
+        RegisteredPolicy p = edited("2.999.3125.99.35", json -> json.replaceFirst(
+                "(?s)\"eeCertAlgorithmConstraints\"\\s*:\\s*\\[.*?\\]",
+                "\"eeCertAlgorithmConstraints\": [{\"algID\": \"ecdsaWithSHA256\", \"minKeyLength\": 256}]"));
+        SignatureReport s = validate(archivedBy(archiveTsa, p), 26, p);
+
+        // the signer's and the signature TSA's certificates (SHA256withECDSA) pass, the archive TSA's (SHA384withECDSA) not
+        assertThat(rule(s, "algorithmConstraintSet.eeCertAlgorithmConstraints").outcome()).isEqualTo(Outcome.PASSED);
+        ConstraintOutcome r = archiveRule(s, "algorithmConstraintSet.eeCertAlgorithmConstraints");
+        assertThat(r.outcome()).isEqualTo(Outcome.FAILED);
+        assertThat(r.description()).contains("TSA chain of the archive time-stamp of " + t0.plus(Duration.ofHours(2)));
+        assertThat(r.detail()).contains("Archive TSA").contains("SHA384withECDSA");
+        assertThat(s.indication()).isEqualTo(Indication.INDETERMINATE);
+        assertThat(s.subIndication()).isEqualTo(SubIndication.CRYPTO_CONSTRAINTS_FAILURE);
+        assertThat(s.errors()).anyMatch(e -> e.contains("eeCertAlgorithmConstraints (TSA chain of the archive time-stamp"));
     }
 }

@@ -312,4 +312,38 @@ class TimestampTrustConditionTest {
         assertThat(s.subIndication()).isEqualTo(SubIndication.CRYPTO_CONSTRAINTS_FAILURE);
         assertThat(s.errors()).anyMatch(e -> e.contains("eeCertAlgorithmConstraints (TSA chain of the archive time-stamp"));
     }
+    @Test
+    void aContentTimestampFromATsaOutsideTtsNameConstraintsFailsNamingTheContentTimestamp() throws Exception {
+        RegisteredPolicy p = edited("2.999.3125.99.37", json -> json.replace("\"ttsRevReq\"",
+                "\"ttsNameConstraints\": {\"permittedSubtrees\": [{\"base\": {\"directoryName\": \"C=DE,O=Vellum Test PKI\"}}]},"
+                        + " \"ttsRevReq\""));
+        Instant signedAt = t0.plus(Duration.ofHours(1));
+        Instant contentAt = signedAt.minus(Duration.ofMinutes(5));
+        clock.set(contentAt);
+        Attribute contentTimestamp = new Attribute(new ASN1ObjectIdentifier("1.2.840.113549.1.9.16.2.20"), new DERSet(
+                pki.timeStamp().tsa(archiveTsa).data(CONTENT).at(contentAt).build().toCMSSignedData().toASN1Structure()));
+        clock.set(signedAt);
+        List<Attribute> attrs = new ArrayList<>();
+        attrs.add(TestSignatures.signingTime(signedAt));
+        attrs.add(TestSignatures.signingCertificateV2(signer.chain().subList(0, 2)));
+        attrs.add(new Attribute(new ASN1ObjectIdentifier("1.2.840.113549.1.9.16.2.16"),
+                new DERSet(new CommitmentTypeIndication(SignaturePolicyRulesTest.PROOF_OF_APPROVAL))));
+        attrs.add(new Attribute(new ASN1ObjectIdentifier("1.2.840.113549.1.9.16.2.15"),
+                new DERSet(ASN1Primitive.fromByteArray(p.signaturePolicyId().toDer()))));
+        attrs.add(contentTimestamp);
+        byte[] b = TestSignatures.withSignedAttributes(signer, CONTENT, attrs, signer.chain().subList(0, 2));
+        byte[] cms = TestSignatures.withSignatureTimestamp(b, pki.timeStamp().tsa(pki.tsa())
+                .data(TestSignatures.signatureValue(b)).at(signedAt).build());
+
+        SignatureReport s = validate(cms, 26, p);
+
+        assertThat(rule(s, "timeStampTrustCondition.ttsNameConstraints").outcome()).isEqualTo(Outcome.PASSED);
+        ConstraintOutcome r = s.signaturePolicy().rules().stream().filter(o -> o.description().startsWith(
+                "timeStampTrustCondition.ttsNameConstraints (content time-stamp of " + contentAt + ")")).findFirst().orElseThrow();
+        assertThat(r.outcome()).isEqualTo(Outcome.FAILED);
+        assertThat(r.detail()).contains("Archive TSA");
+        assertThat(s.indication()).isEqualTo(Indication.INDETERMINATE);
+        assertThat(s.subIndication()).isEqualTo(SubIndication.CHAIN_CONSTRAINTS_FAILURE);
+        assertThat(s.errors()).anyMatch(e -> e.contains("(content time-stamp of " + contentAt + ")"));
+    }
 }

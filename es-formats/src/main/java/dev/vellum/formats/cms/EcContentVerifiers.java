@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.math.BigInteger;
 import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
-import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.crypto.params.ECPublicKeyParameters;
 import org.bouncycastle.crypto.signers.ECDSASigner;
 import org.bouncycastle.crypto.signers.StandardDSAEncoding;
@@ -30,22 +29,7 @@ final class EcContentVerifiers {
 
     static ContentVerifierProvider of(ECPublicKeyParameters key) throws OperatorCreationException {
         ContentVerifierProvider lightweight = BUILDER.build(key);
-        return new ContentVerifierProvider() {
-            @Override
-            public boolean hasAssociatedCertificate() {
-                return false;
-            }
-
-            @Override
-            public X509CertificateHolder getAssociatedCertificate() {
-                return null;
-            }
-
-            @Override
-            public ContentVerifier get(AlgorithmIdentifier algorithm) throws OperatorCreationException {
-                return new RawCapable(lightweight.get(algorithm), key);
-            }
-        };
+        return (KeyVerifierProvider) algorithm -> new RawCapable(lightweight.get(algorithm), key);
     }
 
     /** The lightweight verifier, plus a verification over a digest the caller computed. */

@@ -7,7 +7,6 @@ import java.security.SignatureException;
 import org.bouncycastle.asn1.misc.MiscObjectIdentifiers;
 import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
 import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
-import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.jcajce.CompositePublicKey;
 import org.bouncycastle.jcajce.io.OutputStreamFactory;
 import org.bouncycastle.operator.ContentVerifier;
@@ -42,36 +41,23 @@ final class JcaSingleVerifiers {
     static ContentVerifierProvider of(PublicKey key) throws OperatorCreationException {
         PublicKey shared = VerificationKeys.of(key);
         ContentVerifierProvider bc = BC_VERIFIERS.build(shared);
-        return new ContentVerifierProvider() {
-            @Override
-            public boolean hasAssociatedCertificate() {
-                return false;
+        return (KeyVerifierProvider) algorithm -> {
+            if (algorithm.getAlgorithm().equals(PKCSObjectIdentifiers.id_RSASSA_PSS)
+                    || algorithm.getAlgorithm().equals(MiscObjectIdentifiers.id_alg_composite)
+                    || shared instanceof CompositePublicKey) {
+                return bc.get(algorithm);
             }
-
-            @Override
-            public X509CertificateHolder getAssociatedCertificate() {
-                return null;
+            String name;
+            Signature signature;
+            try {
+                name = NAMES.getAlgorithmName(algorithm);
+                signature = Signature.getInstance(name, Bc.PROVIDER);
+                signature.initVerify(shared);
+            } catch (Exception e) {
+                return bc.get(algorithm); // Bouncy Castle reports the problem in its own words
             }
-
-            @Override
-            public ContentVerifier get(AlgorithmIdentifier algorithm) throws OperatorCreationException {
-                if (algorithm.getAlgorithm().equals(PKCSObjectIdentifiers.id_RSASSA_PSS)
-                        || algorithm.getAlgorithm().equals(MiscObjectIdentifiers.id_alg_composite)
-                        || shared instanceof CompositePublicKey) {
-                    return bc.get(algorithm);
-                }
-                String name;
-                Signature signature;
-                try {
-                    name = NAMES.getAlgorithmName(algorithm);
-                    signature = Signature.getInstance(name, Bc.PROVIDER);
-                    signature.initVerify(shared);
-                } catch (Exception e) {
-                    return bc.get(algorithm); // Bouncy Castle reports the problem in its own words
-                }
-                return rawAvailable(name) ? new RawCapableVerifier(algorithm, signature, name, shared)
-                        : new SingleVerifier(algorithm, signature);
-            }
+            return rawAvailable(name) ? new RawCapableVerifier(algorithm, signature, name, shared)
+                    : new SingleVerifier(algorithm, signature);
         };
     }
 

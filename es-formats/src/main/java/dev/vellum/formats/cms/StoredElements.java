@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import java.util.function.BiFunction;
 
 /**
  * The stored bytes of the SignedData elements that are hash inputs or decoded again — each
@@ -188,61 +189,51 @@ public final class StoredElements {
     }
 
     private static List<List<List<Element>>> signerUnsignedValues(byte[] b, CanonicalTlv signerInfos) {
-        List<CanonicalTlv> signers = children(b, signerInfos);
-        if (signers == null) {
-            return null;
-        }
-        List<List<List<Element>>> out = new ArrayList<>();
-        for (CanonicalTlv signer : signers) {
-            List<CanonicalTlv> fields = signer.first() == 0x30 ? children(b, signer) : null;
-            if (fields == null) {
-                out.add(null);
-                continue;
-            }
-            CanonicalTlv unsignedAttrs = null;
-            for (CanonicalTlv f : fields) {
-                if (f.first() == 0xA1) {
-                    unsignedAttrs = f;
-                }
-            }
-            out.add(unsignedAttrs == null ? List.of() : attributeValues(b, unsignedAttrs));
-        }
-        return out;
+        return perSigner(b, signerInfos, (signer, fields) -> {
+            CanonicalTlv unsignedAttrs = lastTagged(fields, 0xA1);
+            return unsignedAttrs == null ? List.of() : attributeValues(b, unsignedAttrs);
+        });
     }
 
     /** Each SignerInfo's fields before a final [1] unsignedAttrs, as one element (null where the shape differs). */
     private static List<Element> signerSignedFields(byte[] b, CanonicalTlv signerInfos) {
+        return perSigner(b, signerInfos, (signer, fields) -> signedFields(b, signer, fields));
+    }
+
+    private static List<Element> signerSignedAttributes(byte[] b, CanonicalTlv signerInfos) {
+        return perSigner(b, signerInfos, (signer, fields) -> {
+            CanonicalTlv attrs = lastTagged(fields, 0xA0);
+            return attrs == null ? null : derSortedSet(b, attrs);
+        });
+    }
+
+    /**
+     * {@code shape} applied to each SignerInfo and its fields, null for a SignerInfo that is not a
+     * SEQUENCE of canonical fields; null if the SignerInfos themselves cannot be walked.
+     */
+    private static <T> List<T> perSigner(byte[] b, CanonicalTlv signerInfos,
+                                         BiFunction<CanonicalTlv, List<CanonicalTlv>, T> shape) {
         List<CanonicalTlv> signers = children(b, signerInfos);
         if (signers == null) {
             return null;
         }
-        List<Element> out = new ArrayList<>();
+        List<T> out = new ArrayList<>();
         for (CanonicalTlv signer : signers) {
             List<CanonicalTlv> fields = signer.first() == 0x30 ? children(b, signer) : null;
-            out.add(fields == null ? null : signedFields(b, signer, fields));
+            out.add(fields == null ? null : shape.apply(signer, fields));
         }
         return out;
     }
 
-    private static List<Element> signerSignedAttributes(byte[] b, CanonicalTlv signerInfos) {
-        List<CanonicalTlv> signers = children(b, signerInfos);
-        if (signers == null) {
-            return null;
-        }
-        List<Element> out = new ArrayList<>();
-        for (CanonicalTlv signer : signers) {
-            List<CanonicalTlv> fields = signer.first() == 0x30 ? children(b, signer) : null;
-            CanonicalTlv attrs = null;
-            if (fields != null) {
-                for (CanonicalTlv f : fields) {
-                    if (f.first() == 0xA0) {
-                        attrs = f;
-                    }
-                }
+    /** The last field with identifier octet {@code tag} (e.g. 0xA0 signedAttrs, 0xA1 unsignedAttrs), or null. */
+    private static CanonicalTlv lastTagged(List<CanonicalTlv> fields, int tag) {
+        CanonicalTlv found = null;
+        for (CanonicalTlv f : fields) {
+            if (f.first() == tag) {
+                found = f;
             }
-            out.add(attrs == null ? null : derSortedSet(b, attrs));
         }
-        return out;
+        return found;
     }
 
     /**

@@ -90,16 +90,22 @@ class TimestampTrustConditionTest {
     static byte[] timestampedBy(Credential tsa, RegisteredPolicy policy) throws Exception {
         Instant signedAt = t0.plus(Duration.ofHours(1));
         clock.set(signedAt);
+        List<Attribute> attrs = signedAttributes(signedAt, policy);
+        byte[] b = TestSignatures.withSignedAttributes(signer, CONTENT, attrs, signer.chain().subList(0, 2));
+        return TestSignatures.withSignatureTimestamp(b, pki.timeStamp().tsa(tsa).data(TestSignatures.signatureValue(b))
+                .at(signedAt).build());
+    }
+
+    /** signing-time, signing-certificate-v2, commitment type (proof of approval) and the policy identifier of {@code p}. */
+    static List<Attribute> signedAttributes(Instant signedAt, RegisteredPolicy p) throws Exception {
         List<Attribute> attrs = new ArrayList<>();
         attrs.add(TestSignatures.signingTime(signedAt));
         attrs.add(TestSignatures.signingCertificateV2(signer.chain().subList(0, 2)));
         attrs.add(new Attribute(new ASN1ObjectIdentifier("1.2.840.113549.1.9.16.2.16"),
                 new DERSet(new CommitmentTypeIndication(SignaturePolicyRulesTest.PROOF_OF_APPROVAL))));
         attrs.add(new Attribute(new ASN1ObjectIdentifier("1.2.840.113549.1.9.16.2.15"),
-                new DERSet(ASN1Primitive.fromByteArray(policy.signaturePolicyId().toDer()))));
-        byte[] b = TestSignatures.withSignedAttributes(signer, CONTENT, attrs, signer.chain().subList(0, 2));
-        return TestSignatures.withSignatureTimestamp(b, pki.timeStamp().tsa(tsa).data(TestSignatures.signatureValue(b))
-                .at(signedAt).build());
+                new DERSet(ASN1Primitive.fromByteArray(p.signaturePolicyId().toDer()))));
+        return attrs;
     }
 
     /** Validated offline {@code hours} after t0 with CRLs of every CA issued then. */
@@ -323,13 +329,7 @@ class TimestampTrustConditionTest {
         Attribute contentTimestamp = new Attribute(new ASN1ObjectIdentifier("1.2.840.113549.1.9.16.2.20"), new DERSet(
                 pki.timeStamp().tsa(archiveTsa).data(CONTENT).at(contentAt).build().toCMSSignedData().toASN1Structure()));
         clock.set(signedAt);
-        List<Attribute> attrs = new ArrayList<>();
-        attrs.add(TestSignatures.signingTime(signedAt));
-        attrs.add(TestSignatures.signingCertificateV2(signer.chain().subList(0, 2)));
-        attrs.add(new Attribute(new ASN1ObjectIdentifier("1.2.840.113549.1.9.16.2.16"),
-                new DERSet(new CommitmentTypeIndication(SignaturePolicyRulesTest.PROOF_OF_APPROVAL))));
-        attrs.add(new Attribute(new ASN1ObjectIdentifier("1.2.840.113549.1.9.16.2.15"),
-                new DERSet(ASN1Primitive.fromByteArray(p.signaturePolicyId().toDer()))));
+        List<Attribute> attrs = signedAttributes(signedAt, p);
         attrs.add(contentTimestamp);
         byte[] b = TestSignatures.withSignedAttributes(signer, CONTENT, attrs, signer.chain().subList(0, 2));
         byte[] cms = TestSignatures.withSignatureTimestamp(b, pki.timeStamp().tsa(pki.tsa())
